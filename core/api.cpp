@@ -1,0 +1,15 @@
+#include "api.h"
+
+#include "link_status.h"
+
+namespace crosslink::api {
+
+std::string version() { return "0.1.0"; }
+
+std::string read_link_status(const std::string& snapshot_json) {
+  auto snap = parse_snapshot(snapshot_json);
+  Decision d = snap.ok() ? crosslink::read_link_status(snap.value()) : Decision::fail("", snap.error());
+  return dump(to_json(d));
+}
+
+}  // namespace crosslink::api

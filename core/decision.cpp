@@ -1,0 +1,54 @@
+#include "decision.h"
+
+namespace crosslink {
+
+Decision Decision::done(std::string screen, nlohmann::json result) {
+  Decision d;
+  d.kind = DecisionKind::Done;
+  d.screen = std::move(screen);
+  d.result = std::move(result);
+  return d;
+}
+
+Decision Decision::fail(std::string screen, crosslink::Error error) {
+  Decision d;
+  d.kind = DecisionKind::Error;
+  d.screen = std::move(screen);
+  d.error = std::move(error);
+  return d;
+}
+
+const char* kind_name(DecisionKind kind) {
+  switch (kind) {
+    case DecisionKind::Click: return "click";
+    case DecisionKind::Toggle: return "toggle";
+    case DecisionKind::Navigate: return "navigate";
+    case DecisionKind::Wait: return "wait";
+    case DecisionKind::AskUser: return "ask_user";
+    case DecisionKind::Done: return "done";
+    case DecisionKind::Error: return "error";
+  }
+  return "error";
+}
+
+nlohmann::json to_json(const Decision& d) {
+  nlohmann::json j = {{"kind", kind_name(d.kind)}, {"screen", d.screen}};
+  switch (d.kind) {
+    case DecisionKind::Click:
+    case DecisionKind::Toggle: j["target"] = d.target; break;
+    case DecisionKind::Navigate: j["url"] = d.url; break;
+    case DecisionKind::Wait: j["ms"] = d.wait_ms; break;
+    case DecisionKind::AskUser: j["reason"] = d.reason; break;
+    case DecisionKind::Done: j["result"] = d.result; break;
+    case DecisionKind::Error: j["error"] = {{"name", d.error.name}, {"detail", d.error.detail}}; break;
+  }
+  return j;
+}
+
+}  // namespace crosslink
+
+namespace crosslink {
+std::string dump(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+}  // namespace crosslink

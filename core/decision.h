@@ -1,0 +1,36 @@
+// What the core tells the extension to do next. One value per step; serialized to
+// JSON only at the boundary (to_json).
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "error.h"
+
+namespace crosslink {
+
+enum class DecisionKind { Click, Toggle, Navigate, Wait, AskUser, Done, Error };
+
+struct Decision {
+  DecisionKind kind = DecisionKind::Wait;
+  std::string screen;      // the screen recognised in the snapshot this decision answers
+  int target = -1;         // Click / Toggle: element index in that snapshot
+  std::string url;         // Navigate: an absolute URL on a known Instagram host
+  int wait_ms = 0;         // Wait
+  std::string reason;      // AskUser: facebook_login, choose_account, not_you, ...
+  nlohmann::json result;   // Done: what was read back
+  crosslink::Error error;  // Error
+
+  static Decision done(std::string screen, nlohmann::json result);
+  static Decision fail(std::string screen, crosslink::Error error);
+};
+
+const char* kind_name(DecisionKind kind);
+nlohmann::json to_json(const Decision& decision);
+
+}  // namespace crosslink
+
+namespace crosslink {
+// JSON text for the boundary; invalid UTF-8 (e.g. a cut multi-byte character) is
+// replaced rather than aborting, since the Wasm build has no exceptions.
+std::string dump(const nlohmann::json& value);
+}  // namespace crosslink

@@ -1,0 +1,51 @@
+#include "link_status.h"
+
+#include <vector>
+
+#include "url.h"
+
+namespace crosslink {
+namespace {
+
+constexpr const char* kScreen = "accounts_center_accounts";
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = trim(text.substr(start, end - start));
+    if (!line.empty()) lines.push_back(std::move(line));
+    start = end + 1;
+  }
+  return lines;
+}
+
+}  // namespace
+
+Decision read_link_status(const Snapshot& snap) {
+  Url url = parse_url(snap.url);
+  if (url.host != "accountscenter.instagram.com" || url.path.rfind("/accounts", 0) != 0)
+    return Decision::fail("unknown", {"wrong_screen", "expected accountscenter.instagram.com/accounts/, got " + url.host + url.path});
+
+  int cards = 0;
+  for (const Element& e : snap.elements) {
+    if (e.role != "listitem") continue;
+    ++cards;
+    // A card reads "<account name>\n<platform>"; the platform is a brand name, the same
+    // in every language, so it is the language-free way to tell Facebook's card apart.
+    std::vector<std::string> lines = lines_of(e.text);
+    bool facebook = false;
+    std::string name;
+    for (const std::string& line : lines) {
+      if (equals_ignore_case(line, "Facebook")) facebook = true;
+      else if (name.empty()) name = line;
+    }
+    if (facebook) return Decision::done(kScreen, {{"linked", true}, {"facebookName", name}});
+  }
+  if (cards == 0) return Decision::fail(kScreen, {"not_found", "account cards (role=listitem) on " + url.path});
+  return Decision::done(kScreen, {{"linked", false}, {"facebookName", ""}});
+}
+
+}  // namespace crosslink

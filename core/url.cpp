@@ -1,0 +1,50 @@
+#include "url.h"
+
+#include <cctype>
+
+namespace crosslink {
+namespace {
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+}  // namespace
+
+Url parse_url(std::string_view s) {
+  Url url;
+  std::size_t colon = s.find("://");
+  if (colon == std::string_view::npos) return url;
+  for (char c : s.substr(0, colon)) url.scheme += lower(c);
+  std::string_view rest = s.substr(colon + 3);
+  std::size_t host_end = rest.find_first_of("/?#");
+  std::string_view authority = rest.substr(0, host_end);
+  if (std::size_t at = authority.rfind('@'); at != std::string_view::npos) authority = authority.substr(at + 1);
+  if (std::size_t port = authority.find(':'); port != std::string_view::npos) authority = authority.substr(0, port);
+  for (char c : authority) url.host += lower(c);
+  if (host_end == std::string_view::npos) return url;
+  rest = rest.substr(host_end);
+  if (std::size_t hash = rest.find('#'); hash != std::string_view::npos) {
+    url.fragment = std::string(rest.substr(hash + 1));
+    rest = rest.substr(0, hash);
+  }
+  if (std::size_t q = rest.find('?'); q != std::string_view::npos) {
+    url.query = std::string(rest.substr(q + 1));
+    rest = rest.substr(0, q);
+  }
+  url.path = std::string(rest);
+  return url;
+}
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && space(s[b])) ++b;
+  while (e > b && space(s[e - 1])) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+bool equals_ignore_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+}  // namespace crosslink

@@ -1,0 +1,82 @@
+// One dispatcher for every message the worker accepts: a table of message type →
+// allowed senders, field checks and handler. Anything else is refused with a named
+// error and counted, never acted on.
+
+const CONTENT_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
+
+/** Who sent a message: 'page' (this extension's own pages), 'content' (our content
+ *  script in the top frame of an Instagram host), or null for anyone else. */
+export function senderKind(sender, runtimeId = chrome.runtime.id) {
+  if (!sender || sender.id !== runtimeId || typeof sender.url !== 'string') return null;
+  let url;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return null;
+  }
+  if (url.protocol === 'chrome-extension:' && url.host === runtimeId) return 'page';
+  if (url.protocol === 'https:' && CONTENT_HOSTS.has(url.hostname) && sender.tab && sender.frameId === 0)
+    return 'content';
+  return null;
+}
+
+const TYPES = {
+  string: (v) => typeof v === 'string',
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  boolean: (v) => typeof v === 'boolean',
+  object: (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
+};
+
+/** A field list like {snapshot: 'string', limit: 'number?'} → the first problem, or ''. */
+function checkFields(message, fields) {
+  for (const key of Object.keys(message)) {
+    if (key !== 'type' && !(key in fields)) return `unexpected field "${key}"`;
+  }
+  for (const [key, spec] of Object.entries(fields)) {
+    const optional = spec.endsWith('?');
+    const type = optional ? spec.slice(0, -1) : spec;
+    if (!(key in message)) {
+      if (optional) continue;
+      return `missing field "${key}"`;
+    }
+    if (!TYPES[type](message[key])) return `field "${key}" must be a ${type}`;
+  }
+  return '';
+}
+
+const refuse = (name, detail) => ({ ok: false, error: { name, detail } });
+
+/**
+ * @param {Record<string, {from: string[], fields: Record<string,string>,
+ *   handle: (message: any, sender: chrome.runtime.MessageSender) => Promise<any>}>} routes
+ * @param {{onRefused?: (error: {name: string, detail: string}) => void}} [hooks]
+ */
+export function createDispatcher(routes, { onRefused = () => {} } = {}) {
+  async function dispatch(message, sender) {
+    const kind = senderKind(sender);
+    if (!kind) return refuse('foreign_sender', String(sender?.url ?? sender?.id ?? 'unknown'));
+    if (!TYPES.object(message) || typeof message.type !== 'string') return refuse('bad_message', 'no type');
+    const route = Object.hasOwn(routes, message.type) ? routes[message.type] : null;
+    if (!route) return refuse('unknown_type', message.type.slice(0, 80));
+    if (!route.from.includes(kind)) return refuse('sender_not_allowed', `${kind} may not send ${message.type}`);
+    const problem = checkFields(message, route.fields);
+    if (problem) return refuse('bad_message', `${message.type}: ${problem}`);
+    try {
+      return { ok: true, ...(await route.handle(message, sender)) };
+    } catch (e) {
+      // Handlers throw {code, message} for failures with a name of their own.
+      return refuse(typeof e?.code === 'string' ? e.code : 'internal', `${message.type}: ${e?.message ?? e}`);
+    }
+  }
+
+  /** For chrome.runtime.onMessage: answers asynchronously, always. */
+  function listener(message, sender, sendResponse) {
+    dispatch(message, sender).then((reply) => {
+      if (!reply.ok) onRefused(reply.error);
+      sendResponse(reply);
+    });
+    return true;
+  }
+
+  return { dispatch, listener };
+}

@@ -1,0 +1,121 @@
+// What every browser test needs: the stage on a free port, and Debian's Chromium with
+// the built extension, resolving the real host names to the stage and nothing else.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStage } from '../../web/server.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const extensionDir = path.join(root, 'build/extension');
+export const STAGE_HOSTS = ['www.instagram.com', 'accountscenter.instagram.com', 'www.facebook.com', 'm.facebook.com'];
+
+export { startStage };
+
+/** Chromium's id for an unpacked extension: sha256 of its absolute path, 0-f → a-p. */
+export function unpackedExtensionId(dir = extensionDir) {
+  const hex = crypto.createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((h) => String.fromCharCode(97 + parseInt(h, 16))).join('');
+}
+
+/**
+ * Launches Chromium with the extension (unless extension: false), mapping the stage's
+ * hosts to the stage and every other host to nowhere.
+ * grantHosts: origins to pre-grant as optional host permissions, written into the
+ * profile before launch, so the release extension stays unchanged.
+ */
+export async function launch(stage, { extension = true, grantHosts = [], headless = true } = {}) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crosslink-profile-'));
+  if (extension && grantHosts.length) {
+    const id = unpackedExtensionId();
+    const prefs = { extensions: { settings: { [id]: { runtime_granted_permissions: { explicit_host: grantHosts } } } } };
+    fs.mkdirSync(path.join(profile, 'Default'), { recursive: true });
+    fs.writeFileSync(path.join(profile, 'Default/Preferences'), JSON.stringify(prefs));
+  }
+  const rules = STAGE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${stage.port}`).concat('MAP * ~NOTFOUND').join(', ');
+  const args = [
+    `--host-resolver-rules=${rules}`,
+    '--ignore-certificate-errors',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--disable-quic', '--no-first-run', '--disable-gpu',
+  ];
+  if (extension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless,
+    args,
+    viewport: { width: 1280, height: 860 },
+  });
+  let extensionId = null;
+  if (extension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    extensionId = new URL(worker.url()).host;
+  }
+  return {
+    context,
+    extensionId,
+    popupUrl: extensionId && `chrome-extension://${extensionId}/popup/popup.html`,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The stage's control endpoint, from Node (never through the browser). */
+export async function stageRequest(stage, pathname, body) {
+  const { request } = await import('node:https');
+  return new Promise((resolve, reject) => {
+    const req = request(`${stage.origin}${pathname}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      rejectUnauthorized: false,
+      headers: { 'content-type': 'application/json' },
+    }, (res) => {
+      let text = '';
+      res.on('data', (d) => { text += d; });
+      res.on('end', () => {
+        const value = JSON.parse(text);
+        if (res.statusCode >= 400) reject(new Error(`${pathname}: ${res.statusCode} ${value.error}`));
+        else resolve(value);
+      });
+    });
+    req.on('error', reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
+export const setState = (stage, patch) => stageRequest(stage, '/__stage/state', patch);
+export const getState = (stage) => stageRequest(stage, '/__stage/state');
+
+/**
+ * Runs an expression in the extension's content-script world of a page (through the
+ * DevTools protocol), so tests can send messages exactly as the content script would.
+ */
+export async function evalInContentScript(page, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
+  if (!world) throw new Error('no content-script world on this page');
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression, contextId: world.id, awaitPromise: true, returnByValue: true,
+  });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value;
+}
+
+/** Polls read() until accept(value) holds; fails with the last value seen. */
+export async function until(read, accept, { timeout = 10000, interval = 100, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}

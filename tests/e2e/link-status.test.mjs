@@ -1,0 +1,86 @@
+// The foundation slice end to end: the content script on the stage's Accounts Center
+// sends a snapshot, the worker reads it with the Wasm core, the popup shows the result.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evalInContentScript, launch, setState, startStage, until } from './harness.mjs';
+
+const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
+let stage;
+let browser;
+let popup;
+
+before(async () => {
+  stage = await startStage();
+  browser = await launch(stage);
+  popup = await browser.context.newPage();
+  await popup.goto(browser.popupUrl);
+});
+after(async () => {
+  await browser?.close();
+  await stage?.close();
+});
+
+const statusText = () => popup.getByRole('status').textContent();
+const waitForStatus = (expected) => until(statusText, (t) => t === expected, { what: `status "${expected}"` });
+
+test('before any reading the popup says so and offers Accounts Center', async () => {
+  assert.match(await statusText(), /^Not read yet/);
+  assert.equal(await popup.getByRole('button', { name: 'Open Accounts Center' }).isVisible(), true);
+});
+
+test('an account that is not linked reads "Not linked", with the time of reading', async () => {
+  await setState(stage, { linked: false });
+  const page = await browser.context.newPage();
+  const before = Date.now();
+  await page.goto(ACCOUNTS);
+  await waitForStatus('Not linked');
+  const stamp = Date.parse(await popup.locator('#status-time time').getAttribute('datetime'));
+  assert.ok(stamp >= before - 1000 && stamp <= Date.now(), `reading time ${stamp} not within the test`);
+  assert.match(await popup.locator('#status-time').textContent(), /^Read from Accounts Center at /);
+  await page.close();
+});
+
+test('a linked account reads "Linked to Facebook as <name>" after the stage changes', async () => {
+  await setState(stage, { linked: true, facebookName: 'Maria Souza' });
+  const page = await browser.context.newPage();
+  await page.goto(ACCOUNTS);
+  await waitForStatus('Linked to Facebook as Maria Souza');
+  await setState(stage, { linked: false });
+  await page.reload();
+  await waitForStatus('Not linked');
+  await page.close();
+});
+
+test('a snapshot that is not JSON shows a named error in the popup, and the worker keeps working', async () => {
+  await setState(stage, { linked: true, facebookName: 'Jane Doe' });
+  const page = await browser.context.newPage();
+  await page.goto(ACCOUNTS);
+  await waitForStatus('Linked to Facebook as Jane Doe');
+
+  const reply = await evalInContentScript(page,
+    `chrome.runtime.sendMessage({ type: 'content/snapshot', snapshot: '{"url": ' })`);
+  assert.equal(reply.ok, true);
+  assert.deepEqual(reply.decision.error, { name: 'bad_json', detail: 'snapshot is not valid JSON' });
+  await waitForStatus("Couldn't read Accounts Center: the page reading was not valid");
+
+  const wrongShape = await evalInContentScript(page,
+    `chrome.runtime.sendMessage({ type: 'content/snapshot', snapshot: '{"url": "https://accountscenter.instagram.com/accounts/", "elements": 7}' })`);
+  assert.equal(wrongShape.decision.error.name, 'bad_snapshot');
+  await waitForStatus("Couldn't read Accounts Center: the page reading had the wrong shape");
+
+  await page.reload();
+  await waitForStatus('Linked to Facebook as Jane Doe');
+  await page.close();
+});
+
+test('a message of the wrong shape is refused by the dispatcher, not acted on', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(ACCOUNTS);
+  const missing = await evalInContentScript(page, `chrome.runtime.sendMessage({ type: 'content/snapshot' })`);
+  assert.deepEqual(missing, { ok: false, error: { name: 'bad_message', detail: 'content/snapshot: missing field "snapshot"' } });
+  const notAllowed = await evalInContentScript(page, `chrome.runtime.sendMessage({ type: 'popup/getStatus' })`);
+  assert.equal(notAllowed.error.name, 'sender_not_allowed');
+  const unknown = await evalInContentScript(page, `chrome.runtime.sendMessage({ type: 'content/launchRockets' })`);
+  assert.equal(unknown.error.name, 'unknown_type');
+  await page.close();
+});

@@ -1,0 +1,84 @@
+#include "parity.h"
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <map>
+
+#include "api.h"
+
+namespace crosslink::testing {
+namespace {
+
+using nlohmann::json;
+using Args = std::vector<json>;
+
+std::string text_arg(const json& arg) {
+  if (arg.is_string()) return arg.get<std::string>();
+  if (arg.is_object() && arg.contains("$fixture"))
+    return read_file(std::string(CROSSLINK_FIXTURES_DIR) + "/" + arg["$fixture"].get<std::string>() + ".json");
+  return arg.dump();
+}
+
+// One entry per API function, named as in wasm/bindings.cpp.
+const std::map<std::string, std::function<std::string(const Args&)>>& api_table() {
+  static const std::map<std::string, std::function<std::string(const Args&)>> table = {
+      {"version", [](const Args&) { return json(api::version()).dump(); }},
+      {"readLinkStatus", [](const Args& a) { return api::read_link_status(text_arg(a.at(0))); }},
+  };
+  return table;
+}
+
+std::string sanitize(const std::string& s) {
+  std::string out;
+  for (char c : s) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return out;
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path) {
+  std::string out;
+  if (FILE* f = std::fopen(path.c_str(), "rb")) {
+    char buf[65536];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    std::fclose(f);
+  }
+  return out;
+}
+
+std::vector<Case> load_all_cases() {
+  std::vector<std::string> files;
+  if (DIR* dir = opendir(CROSSLINK_CASES_DIR)) {
+    while (dirent* entry = readdir(dir)) {
+      std::string name = entry->d_name;
+      if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) files.push_back(name);
+    }
+    closedir(dir);
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<Case> cases;
+  for (const std::string& file : files) {
+    json doc = json::parse(read_file(std::string(CROSSLINK_CASES_DIR) + "/" + file), nullptr, false);
+    std::string stem = file.substr(0, file.size() - 5);
+    if (doc.is_discarded() || !doc.contains("cases")) {
+      cases.push_back({sanitize(stem) + "_unreadable", "", json::array(), json("case file is not valid")});
+      continue;
+    }
+    for (const json& c : doc["cases"])
+      cases.push_back({sanitize(stem + "_" + c.value("name", "")), c.value("function", ""),
+                       c.value("args", json::array()), c.value("expect", json())});
+  }
+  return cases;
+}
+
+std::string run_case(const Case& c) {
+  auto it = api_table().find(c.function);
+  if (it == api_table().end()) return "\"no such API function: " + c.function + "\"";
+  return it->second(c.args);
+}
+
+}  // namespace crosslink::testing

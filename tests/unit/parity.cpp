@@ -4,30 +4,16 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <functional>
 #include <map>
 
-#include "api.h"
 
 namespace crosslink::testing {
 namespace {
 
 using nlohmann::json;
-using Args = std::vector<json>;
 
-std::string text_arg(const json& arg) {
-  if (arg.is_string()) return arg.get<std::string>();
-  if (arg.is_object() && arg.contains("$fixture"))
-    return read_file(std::string(CROSSLINK_FIXTURES_DIR) + "/" + arg["$fixture"].get<std::string>() + ".json");
-  return arg.dump();
-}
-
-// One entry per API function, named as in wasm/bindings.cpp.
-const std::map<std::string, std::function<std::string(const Args&)>>& api_table() {
-  static const std::map<std::string, std::function<std::string(const Args&)>> table = {
-      {"version", [](const Args&) { return json(api::version()).dump(); }},
-      {"readLinkStatus", [](const Args& a) { return api::read_link_status(text_arg(a.at(0))); }},
-  };
+std::map<std::string, ApiFunction>& api_table() {
+  static std::map<std::string, ApiFunction> table;
   return table;
 }
 
@@ -38,6 +24,15 @@ std::string sanitize(const std::string& s) {
 }
 
 }  // namespace
+
+ApiRegistration::ApiRegistration(const char* name, ApiFunction function) { api_table()[name] = function; }
+
+std::string text_arg(const json& arg) {
+  if (arg.is_string()) return arg.get<std::string>();
+  if (arg.is_object() && arg.contains("$fixture"))
+    return read_file(std::string(CROSSLINK_FIXTURES_DIR) + "/" + arg["$fixture"].get<std::string>() + ".json");
+  return arg.dump();
+}
 
 std::string read_file(const std::string& path) {
   std::string out;
@@ -78,7 +73,7 @@ std::vector<Case> load_all_cases() {
 std::string run_case(const Case& c) {
   auto it = api_table().find(c.function);
   if (it == api_table().end()) return "\"no such API function: " + c.function + "\"";
-  return it->second(c.args);
+  return it->second(c.args.is_array() ? c.args.get<ApiArgs>() : ApiArgs{});
 }
 
 }  // namespace crosslink::testing

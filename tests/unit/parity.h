@@ -21,6 +21,16 @@ struct Case {
   nlohmann::json expect;
 };
 
+// API functions by the name wasm/bindings*.cpp gives them. Each concern registers its
+// own in its test file with a static ApiRegistration, so adding one touches no shared list.
+using ApiArgs = std::vector<nlohmann::json>;
+using ApiFunction = std::string (*)(const ApiArgs&);
+struct ApiRegistration {
+  ApiRegistration(const char* name, ApiFunction function);
+};
+// The text a case argument stands for (a string verbatim, a fixture's file, other JSON serialized).
+std::string text_arg(const nlohmann::json& arg);
+
 std::vector<Case> load_all_cases();
 // The JSON text the core's API returns for this case.
 std::string run_case(const Case& c);

@@ -66,7 +66,7 @@ a.${c.row}:hover,.${c.rowLink}:hover{background:#f1f4f7}
 .${c.toggle}[aria-checked=true]{background:#0064e0}
 .${c.toggle}[aria-checked=true]::after{left:22px}
 .${c.toggle}:focus-visible{outline:2px solid #0064e0;outline-offset:2px}
-.${c.acDialog}{text-align:left;width:500px;padding:20px 24px 24px;border-radius:12px}
+.${c.dialog}.${c.acDialog}{text-align:left;width:500px;padding:20px 24px 24px;border-radius:12px}
 .${c.acDialogHead}{display:flex;justify-content:flex-end;margin:-6px -8px 4px}
 .${c.acDialogHead} [role=button]{padding:6px;border-radius:50%;display:flex}
 .${c.toast}{position:fixed;left:24px;bottom:24px;background:#1c2b33;color:#fff;padding:12px 16px;border-radius:8px}

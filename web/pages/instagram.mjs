@@ -133,7 +133,7 @@ a.${c.boxRow}:hover{background:#fafafa}
 .${c.toggle}[aria-checked=true]{background:#0c1014}
 .${c.toggle}[aria-checked=true]::after{left:22px}
 .${c.toggle}[aria-disabled=true]{opacity:.5;cursor:default}
-.${c.composer}{width:auto;min-width:480px;border-radius:12px;text-align:left;overflow:hidden}
+.${c.dialog}.${c.composer}{width:max-content;min-width:480px;border-radius:12px;text-align:left;overflow:hidden}
 .${c.cHead}{display:flex;align-items:center;justify-content:space-between;height:43px;border-bottom:1px solid #dbdbdb;padding:0 12px}
 .${c.cHead} h1{flex:1;text-align:center;font-size:16px;font-weight:600}
 .${c.cHead} [role=button]{min-width:40px;color:#0095f6;font-weight:600;display:flex}
@@ -141,7 +141,7 @@ a.${c.boxRow}:hover{background:#fafafa}
 .${c.cBody}{display:flex;height:min(70vh,640px)}
 .${c.cPick}{width:min(70vh,640px);display:flex;flex-direction:column;align-items:center;justify-content:center;gap:16px;font-size:20px}
 .${c.cPreview}{width:min(70vh,640px);height:100%;object-fit:cover;display:block;background:#000}
-.${c.cSide}{width:340px;border-left:1px solid #dbdbdb;overflow:auto;display:flex;flex-direction:column}
+.${c.cSide}{width:340px;flex:none;border-left:1px solid #dbdbdb;overflow:auto;display:flex;flex-direction:column}
 .${c.cSide}>*{padding:0 16px}
 .${c.cSide} textarea{border:0;resize:none;outline:none;height:168px;font-size:16px;padding:0 16px}
 .${c.cRow}{display:flex;align-items:center;justify-content:space-between;gap:12px;min-height:44px;border-bottom:1px solid #efefef}

@@ -104,7 +104,11 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
   // ---- the actions, by host -------------------------------------------------------
   const needLinked = () => (state.linked ? null : { error: 'No Facebook account is in this Accounts Center.' });
 
+  // The interstitial can show on both Instagram hosts.
+  const dismissInterstitial = (res, hn, v) => perform(res, hn, 'dismiss_interstitial', { choice: String(v.choice ?? '') }, () => ({}), { counts: false });
+
   const accountsCenterActions = {
+    dismiss_interstitial: dismissInterstitial,
     link: (res, hn, v) => {
       const pending = pendingLinks.get(String(v.etoken ?? ''));
       return perform(res, hn, 'link', { account: pending?.account ?? '?' }, () => {
@@ -155,7 +159,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       state.othersOnFacebook = v.choice;
       return { othersOnFacebook: v.choice };
     }),
-    dismiss_interstitial: (res, hn, v) => perform(res, hn, 'dismiss_interstitial', { choice: String(v.choice ?? '') }, () => ({}), { counts: false }),
+    dismiss_interstitial: dismissInterstitial,
   };
 
   const facebookActions = {

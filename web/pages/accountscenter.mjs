@@ -104,7 +104,7 @@ function frame(ctx, current, main) {
   return `<div><header class="${c.top}"><a href="/" class="${c.meta}" style="margin:0">${icon('Meta', t('ac.meta'), { size: 22 })}<span>${esc(t('ac.title'))}</span></a>
   <nav class="${c.topNav}" aria-label="${esc(t('ac.title'))}">${[...settings.slice(-1), ...links, ...settings.slice(0, -1)].join('')}</nav></header>
   <div class="${c.narrow}"><main role="main">${main}</main></div>
-  <footer class="${c.sub}" style="text-align:center;padding:24px">${esc(t('common.footer'))} ${esc(state.instagramUsername)}</footer></div>`;
+  <footer class="${c.sub}" style="text-align:center;padding:24px">${esc(t("common.footer"))}</footer></div>`;
 }
 
 function doc(ctx, title, current, main, templates = '') {

@@ -2,7 +2,8 @@
 // table, from Node (no browser).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStage } from '../e2e/harness.mjs';
+import fs from 'node:fs';
+import { root, startStage } from '../e2e/harness.mjs';
 import { TEXTS, LOCALES } from '../../web/texts.mjs';
 import { codeFor, indexOf } from '../../web/feed.mjs';
 import { control, fresh, hostRequest, logOf, state } from './helpers.mjs';
@@ -238,4 +239,9 @@ test('the text table has every text in every locale, with the same placeholders,
   assert.equal(TEXTS['ig.nav.new_post'].pt, 'Nova publicação');
   assert.equal(TEXTS['ac.remove.confirm_b'].pt, 'Sim, remover {name}');
   assert.ok(TEXTS['ac.finish.yes'].seen.includes('en'));
+});
+
+test('web/README.md documents every state key', async () => {
+  const readme = fs.readFileSync(`${root}/web/README.md`, 'utf8');
+  for (const key of Object.keys(await state(stage))) assert.match(readme, new RegExp(`\\| \`${key}\` \\|`), key);
 });

@@ -203,6 +203,19 @@ test('composer: without a linked Facebook account there is no "Also share to Fac
   assert.equal((await state(env.stage)).posts[0].shareToFacebook, true);
 });
 
+test('composer: "Also share to Facebook" starts as the reels switch for a video, and the post is a reel', async () => {
+  await fresh(env.stage, { linked: true, sharing: { posts: false, reels: true } });
+  const clip = { name: 'clip.mp4', mimeType: 'video/mp4', buffer: Buffer.from('0000001866747970', 'hex') };
+  const result = await walks.post(env.page, { caption: 'a reel', file: clip });
+  assert.equal(result.outcome, 'done');
+  assert.equal(result.sharedToFacebook, true);
+  const [p] = (await state(env.stage)).posts;
+  assert.equal(p.media, 'video');
+  assert.equal(p.shareToFacebook, true);
+  await env.page.goto('https://www.instagram.com/');
+  assert.equal(await env.page.locator('article').first().locator(`a[href="/reel/${p.code}/"]`).count(), 1);
+});
+
 test('composer: a post made appears first in the feed, with its permalink', async () => {
   await fresh(env.stage, { linked: true });
   await walks.post(env.page, { caption: 'fresh from the stage', shareToFacebook: false });

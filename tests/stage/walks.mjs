@@ -9,7 +9,8 @@
 // through it). The composer is one screen id with several steps: it is reported once per
 // step, with detail = { step }. An unexpected "Turn on Notifications" dialog is reported
 // as `instagram_interstitial` and dismissed with "Not Now"; "Try Again Later" is reported
-// as `rate_limited` and ends the walk with that outcome.
+// as `rate_limited` and ends the walk with that outcome. A settings section other than
+// /accounts/edit/ (Privacy) is reported as `instagram_settings` with detail = { section }.
 //
 // Every walk returns { outcome, screens, clicks, ms, ... }. Outcomes: done, already
 // (nothing to do), needs_login (Facebook's login form and no credentials given),
@@ -295,12 +296,7 @@ export function readStatus(page, options = {}) {
     const switches = await readSwitches(w);
     await w.goto(URLS.messages);
     await w.arrive('instagram_messages_settings', w.heading('ig.messages.title'));
-    const row = w.page.getByRole('link', { name: w.t('ig.messages.others_fb') });
-    let othersOnFacebook = null;
-    if (await row.count()) {
-      const value = (await row.innerText()).split('\n').map((s) => s.trim()).filter(Boolean).pop();
-      othersOnFacebook = Object.keys(OTHERS_TEXT).find((k) => w.t(OTHERS_TEXT[k]) === value) ?? value;
-    }
+    const othersOnFacebook = await readOthersOnFacebook(w);
     return w.result('done', { linked: Boolean(fb), facebookName: fb?.name ?? null, switches, othersOnFacebook });
   });
 }

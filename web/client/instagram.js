@@ -217,6 +217,9 @@ on('new_post', () => {
     if (!chosen || !/^(image|video)\//.test(chosen.type)) { error.hidden = false; return; }
     error.hidden = true;
     file = chosen;
+    // "Also share to Facebook" starts as the matching switch: posts for a photo, reels for a video.
+    const fb = $('fb_switch', composer);
+    if (fb && CFG.shareDefaults) fb.setAttribute('aria-checked', String(chosen.type.startsWith('video/') ? CFG.shareDefaults.video : CFG.shareDefaults.photo));
     const url = URL.createObjectURL(chosen);
     for (const img of $$('composer_preview', composer)) img.src = url;
     showStep('crop');

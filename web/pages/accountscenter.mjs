@@ -4,7 +4,6 @@
 // site; layout B a top bar, other nesting and order, and the live removal wording.
 import { BASE_CSS, avatarFor, esc, icon } from '../look.mjs';
 import { renderDocument } from './common.mjs';
-import { SWITCHES } from '../state.mjs';
 
 export const INSTAGRAM_PROFILE_ID = '17841400000000001';
 export const facebookId = (state, name) => {
@@ -183,7 +182,7 @@ export function finishSetup(ctx, etoken, pending) {
       `<div class="${c.center}"><h1 class="${c.title}">${esc(t('ac.add.title'))}</h1><p class="${c.text}" role="alert">${esc(t('ac.finish.expired'))}</p><a role="button" class="${c.primary}" href="/add/">${esc(t('ac.accounts.add'))}</a></div>`);
   }
   const name = pending.account;
-  const yes = `<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h(`finish:${etoken}`)}">${esc(t('ac.finish.yes'))}</div>`;
+  const yes = `<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('finish')}">${esc(t('ac.finish.yes'))}</div>`;
   const cancel = `<a role="button" class="${c.secondary} ${c.full}" href="/accounts/">${esc(t('ac.finish.cancel'))}</a>`;
   const body = `<div class="${c.pair}">${avatar(c, state.instagramUsername, 'avatarBig')}${avatar(c, name, 'avatarBig')}</div><h1 class="${c.title}">${esc(t('ac.finish.title', { name }))}</h1><p class="${c.text}">${esc(t('ac.finish.text', { name, username: state.instagramUsername }))}</p>`;
   return doc(ctx, t('ac.add.title'), 'accounts', ctx.layout === 'A'
@@ -278,8 +277,6 @@ export function sharing(ctx) {
   const sections = ctx.layout === 'A' ? fromInstagram + fromFacebook : `<section>${fromFacebook}</section><section>${fromInstagram}</section>`;
   return doc(ctx, t('ac.sharing.title'), 'connected', `${title}${sections}`);
 }
-
-export const SHARING_SWITCHES = SWITCHES;
 
 /** Any other Accounts Center section: a titled page, so its links lead somewhere. */
 export function section(ctx, current, titleId) {

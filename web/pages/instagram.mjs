@@ -255,7 +255,10 @@ ${step('failed', t('ig.composer.failed'), false, '', `<div class="${c.cDone}"><d
 
 function shell(ctx, current, main, { title, bare = false } = {}) {
   const content = bare ? main : `${nav(ctx, current)}<main class="${ctx.c.main}" role="main">${main}</main>`;
-  const cfg = ctx.state.linked ? { fbUserId: facebookId(ctx.state, ctx.state.facebookName) } : {};
+  const { state } = ctx;
+  const cfg = state.linked
+    ? { fbUserId: facebookId(state, state.facebookName), shareDefaults: { photo: state.sharing.posts, video: state.sharing.reels } }
+    : {};
   return renderDocument(ctx, { host: 'instagram', title: title ? `${title} • Instagram` : 'Instagram', css: css(ctx.c), content, templates: templates(ctx), cfg });
 }
 

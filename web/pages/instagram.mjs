@@ -47,6 +47,7 @@ function css(c) {
 .${c.postWho} time{color:#737373}
 .${c.avatar}{width:32px;height:32px;border-radius:50%;display:block;flex:none}
 .${c.avatarBig}{width:150px;height:150px;border-radius:50%}
+.${c.avatarMid}{width:56px;height:56px;border-radius:50%}
 .${c.media}{position:relative;border:1px solid #dbdbdb;border-radius:4px;overflow:hidden;background:#000}
 .${c.media} img,.${c.media} video{display:block;width:100%;aspect-ratio:1;object-fit:cover}
 .${c.media} video{aspect-ratio:4/5}
@@ -439,7 +440,7 @@ function settingsShell(ctx, current, main, title) {
 export function settingsPage(ctx) {
   const { c, t, state } = ctx;
   return settingsShell(ctx, 'edit', `<h2 class="${c.h2}">${esc(t('ig.settings.edit_profile'))}</h2>
-<div class="${c.banner}">${avatarImg(ctx, state.instagramUsername).replace(c.avatar, c.me)}<strong style="flex:1">${esc(state.instagramUsername)}</strong><div role="button" tabindex="0" class="${c.btn}">${esc(t('ig.settings.change_photo'))}</div></div>
+<div class="${c.banner}">${avatarImg(ctx, state.instagramUsername, 'avatarMid')}<strong style="flex:1">${esc(state.instagramUsername)}</strong><div role="button" tabindex="0" class="${c.btn}">${esc(t('ig.settings.change_photo'))}</div></div>
 <label><strong>${esc(t('ig.settings.website'))}</strong><input class="${c.field}" aria-label="${esc(t('ig.settings.website'))}" placeholder="${esc(t('ig.settings.website'))}"></label>
 <label><strong>${esc(t('ig.settings.bio'))}</strong><textarea class="${c.field}" aria-label="${esc(t('ig.settings.bio'))}" rows="3"></textarea></label>
 <div role="button" tabindex="0" aria-disabled="true" class="${c.btn}" style="opacity:.5">${esc(t('ig.settings.submit'))}</div>`, t('ig.settings.edit_profile'));

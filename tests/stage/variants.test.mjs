@@ -80,6 +80,14 @@ test('"Not you?" on the continue-as page leads to the login form and changes not
   assert.equal((await state(env.stage)).facebookLoggedIn, true);
 });
 
+test('linking another account than the one offered: "Not you?", then the login form', async () => {
+  await fresh(env.stage, { facebookAccounts: ['Jane Doe'] });
+  const result = await walks.link(env.page, { account: 'Someone Else' });
+  assert.equal(result.outcome, 'needs_login');
+  assert.deepEqual(result.screens.slice(-2), ['facebook_continue_as', 'facebook_login']);
+  assert.deepEqual(await actionsOf(env.stage), []);
+});
+
 test('already linked: the link walk sees the Facebook card and clicks nothing; unlinking when not linked likewise', async () => {
   await fresh(env.stage, { linked: true, facebookName: 'Jane Doe', layout: 'B' });
   const link = await walks.link(env.page);

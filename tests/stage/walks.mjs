@@ -161,9 +161,9 @@ async function toAccounts(w, from) {
  * Link: Accounts Center → Add accounts → Add Facebook account → Facebook (continue as /
  * choose an account / log in) → Yes, finish setup → profile sync → the accounts list.
  * options: sync (Continue rather than Not now), account (which saved Facebook account to
- * choose; the first by default), from ('accounts' | 'instagram'), facebookLogin
- * ({email, password}: typed into Facebook's form as the person would; without it the
- * walk stops at the form with needs_login).
+ * choose; the first by default; another than the one offered → "Not you?"), from
+ * ('accounts' | 'instagram'), facebookLogin ({email, password}: typed into Facebook's
+ * form as the person would; without it the walk stops at the form with needs_login).
  */
 export function link(page, { sync = false, account, from = 'accounts', facebookLogin, ...options } = {}) {
   return run(page, options, async (w) => {
@@ -183,6 +183,7 @@ export function link(page, { sync = false, account, from = 'accounts', facebookL
       if (await login.count()) {
         await w.arrive('facebook_login', login);
         if (!facebookLogin || loggedIn) throw new Stop('needs_login');
+        await w.readLocale();
         await login.fill(facebookLogin.email);
         await w.page.getByLabel(w.t('fb.login.password'), { exact: true }).fill(facebookLogin.password);
         await w.click(w.page.getByRole('button', { name: w.t('fb.login.submit'), exact: true }));
@@ -196,6 +197,11 @@ export function link(page, { sync = false, account, from = 'accounts', facebookL
         await w.click(pick);
       } else {
         await w.arrive('facebook_continue_as', continueAs);
+        if (account && !loggedIn && !(await w.page.getByText(w.t('fb.continue_as.as', { name: account }), { exact: true }).count())) {
+          // Another account than the one offered: "Not you?" leads to the login form.
+          await w.click(w.link('fb.not_you'));
+          continue;
+        }
         await w.click(continueAs);
       }
       break;

@@ -77,7 +77,7 @@ const back = (ctx, href) => `<a class="${ctx.c.back}" href="${href}">${icon('Bac
 
 /** The frame: layout A a side column, layout B a top bar; `current` marks the nav link. */
 function frame(ctx, current, main) {
-  const { c, t, state } = ctx;
+  const { c, t } = ctx;
   const link = (href, id, key, ic) => `<a class="${ctx.layout === 'A' ? c.sideLink : ''}" href="${href}"${current === key ? ' aria-current="page"' : ''}>${ctx.layout === 'A' ? icon(ic, '', { size: 20 }) : ''}<span>${esc(t(id))}</span></a>`;
   const links = [
     link('/profiles/', 'ac.nav.profiles', 'profiles', 'Person'),

@@ -217,9 +217,10 @@ on('new_post', () => {
     if (!chosen || !/^(image|video)\//.test(chosen.type)) { error.hidden = false; return; }
     error.hidden = true;
     file = chosen;
-    // "Also share to Facebook" starts as the matching switch: posts for a photo, reels for a video.
+    // "Also share to Facebook" starts as "Share your posts to Facebook" (rendered so); for a
+    // video, as "Share your reels to Facebook". A photo leaves the option as it is.
     const fb = $('fb_switch', composer);
-    if (fb && CFG.shareDefaults) fb.setAttribute('aria-checked', String(chosen.type.startsWith('video/') ? CFG.shareDefaults.video : CFG.shareDefaults.photo));
+    if (fb && CFG.shareDefaults && chosen.type.startsWith('video/')) fb.setAttribute('aria-checked', String(CFG.shareDefaults.video));
     const url = URL.createObjectURL(chosen);
     for (const img of $$('composer_preview', composer)) img.src = url;
     showStep('crop');

@@ -220,7 +220,7 @@ on('new_post', () => {
     // "Also share to Facebook" starts as "Share your posts to Facebook" (rendered so); for a
     // video, as "Share your reels to Facebook". A photo leaves the option as it is.
     const fb = $('fb_switch', composer);
-    if (fb && CFG.shareDefaults && chosen.type.startsWith('video/')) fb.setAttribute('aria-checked', String(CFG.shareDefaults.video));
+    if (fb && 'reelsDefault' in CFG && chosen.type.startsWith('video/')) fb.setAttribute('aria-checked', String(CFG.reelsDefault));
     const url = URL.createObjectURL(chosen);
     for (const img of $$('composer_preview', composer)) img.src = url;
     showStep('crop');

@@ -258,7 +258,7 @@ function shell(ctx, current, main, { title, bare = false } = {}) {
   const content = bare ? main : `${nav(ctx, current)}<main class="${ctx.c.main}" role="main">${main}</main>`;
   const { state } = ctx;
   const cfg = state.linked
-    ? { fbUserId: facebookId(state, state.facebookName), shareDefaults: { photo: state.sharing.posts, video: state.sharing.reels } }
+    ? { fbUserId: facebookId(state, state.facebookName), reelsDefault: state.sharing.reels }
     : {};
   return renderDocument(ctx, { host: 'instagram', title: title ? `${title} • Instagram` : 'Instagram', css: css(ctx.c), content, templates: templates(ctx), cfg });
 }

@@ -1,0 +1,39 @@
+// www.facebook.com / m.facebook.com: continue as an account, choose one, and the login
+// form, whose every input is reported to the stage's audit log (the extension must
+// never fill it: typed, pasted or set from script, it shows up there).
+on('fb_continue', async (el, index) => {
+  el.setAttribute('aria-disabled', 'true');
+  const data = await graphql('facebook_continue', { account: Number(index) });
+  location.assign(data.redirect);
+});
+
+const report = (field, how, el, trusted) => {
+  const body = JSON.stringify({ field, how, length: el.value.length, trusted: Boolean(trusted) });
+  fetch('/ajax/bz', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body }).catch(() => {});
+};
+for (const el of $$('login_field')) {
+  const field = el.name;
+  let last = el.value;
+  for (const type of ['input', 'change', 'paste']) {
+    el.addEventListener(type, (e) => { last = el.value; report(field, type, el, e.isTrusted); });
+  }
+  // A value set from script fires no event: look for changes no event explained.
+  setInterval(() => {
+    if (el.value !== last) { last = el.value; report(field, 'value_changed_without_event', el, false); }
+  }, 200);
+}
+const form = $('login_form');
+if (form) {
+  form.addEventListener('submit', (e) => {
+    for (const el of $$('login_field')) report(el.name, 'submit', el, e.isTrusted);
+  });
+}
+
+on('fb_share', async (el) => {
+  const box = $('share_message');
+  el.setAttribute('aria-disabled', 'true');
+  await graphql('facebook_share', { url: new URL(location.href).searchParams.get('u') || '', message: box ? box.value : '' });
+  const done = $('share_done');
+  if (done) done.hidden = false;
+  el.hidden = true;
+});

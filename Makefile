@@ -20,7 +20,7 @@ node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
 	  --test-reporter=tap --test-reporter-destination=$(RESULTS)/$(1).tap $(2); \
 	node scripts/tally.mjs $(1)
 
-.PHONY: deps build native wasm extension test test-unit test-wasm test-e2e demo stage clean
+.PHONY: deps build native wasm extension test test-unit test-wasm test-e2e demo stage clean bench-feed
 
 deps:
 	@scripts/deps.sh
@@ -58,6 +58,11 @@ test: deps
 	@$(MAKE) --no-print-directory build
 	@status=0; for tier in $(TIERS); do $(MAKE) --no-print-directory test-$$tier || status=1; done; \
 	node scripts/tally.mjs --total $(TIERS) && exit $$status
+
+# P4: the 1,000-post feed scrolled with and without the extension in one Chromium
+# session; prints the ratio with its goal and writes build/bench/p4.json.
+bench-feed: extension
+	@node tests/bench/p4-feed.mjs
 
 demo: extension
 	@node scripts/demo.mjs

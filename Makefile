@@ -10,7 +10,7 @@ RESULTS := $(BUILD)/results
 JOBS    ?= 2
 # emcc's JS tools need Debian's Node modules (acorn) on the module path.
 EMENV   := NODE_PATH=/usr/share/nodejs
-TIERS   := unit wasm e2e
+TIERS   := unit wasm e2e stage
 # Build output without the per-file progress lines; errors and warnings still show.
 QUIET_BUILD := { grep -vE '^(\[ *[0-9]+%\] (Building|Linking)|g?make\[)' || true; }
 
@@ -20,7 +20,7 @@ node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
 	  --test-reporter=tap --test-reporter-destination=$(RESULTS)/$(1).tap $(2); \
 	node scripts/tally.mjs $(1)
 
-.PHONY: deps build native wasm extension test test-unit test-wasm test-e2e demo stage clean bench-feed
+.PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-stage demo stage clean bench-feed
 
 deps:
 	@scripts/deps.sh
@@ -51,6 +51,10 @@ test-wasm: wasm
 
 test-e2e: extension
 	@$(call node_tier,e2e,tests/e2e/*.test.mjs,spec)
+
+# The stage alone, walked by hand-scripted Playwright clicks (no extension needed).
+test-stage: deps
+	@$(call node_tier,stage,tests/stage/*.test.mjs,spec)
 
 # Every tier runs even when one fails; the last line sums them all.
 test: deps

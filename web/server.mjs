@@ -104,7 +104,11 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
   // ---- the actions, by host -------------------------------------------------------
   const needLinked = () => (state.linked ? null : { error: 'No Facebook account is in this Accounts Center.' });
 
+  // The interstitial can show on both Instagram hosts.
+  const dismissInterstitial = (res, hn, v) => perform(res, hn, 'dismiss_interstitial', { choice: String(v.choice ?? '') }, () => ({}), { counts: false });
+
   const accountsCenterActions = {
+    dismiss_interstitial: dismissInterstitial,
     link: (res, hn, v) => {
       const pending = pendingLinks.get(String(v.etoken ?? ''));
       return perform(res, hn, 'link', { account: pending?.account ?? '?' }, () => {
@@ -155,7 +159,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       state.othersOnFacebook = v.choice;
       return { othersOnFacebook: v.choice };
     }),
-    dismiss_interstitial: (res, hn, v) => perform(res, hn, 'dismiss_interstitial', { choice: String(v.choice ?? '') }, () => ({}), { counts: false }),
+    dismiss_interstitial: dismissInterstitial,
   };
 
   const facebookActions = {
@@ -363,11 +367,11 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     }));
     if (state.latencyMs) await new Promise((r) => setTimeout(r, state.latencyMs));
     if (url.pathname === '/favicon.ico') return send(res, 200, 'image/svg+xml', FAVICONS[hostName.endsWith('facebook.com') ? 1 : 0]);
-    const url2 = new URL(req.url, `https://${hostName}`);
-    const ctx = ctxFor(hostName, url2);
-    if (hostName === 'www.instagram.com') return instagram(req, res, url2, ctx);
-    if (hostName === 'accountscenter.instagram.com') return accountsCenter(req, res, url2, ctx);
-    return facebook(req, res, url2, ctx);
+    const pageUrl = new URL(req.url, `https://${hostName}`);
+    const ctx = ctxFor(hostName, pageUrl);
+    if (hostName === 'www.instagram.com') return instagram(req, res, pageUrl, ctx);
+    if (hostName === 'accountscenter.instagram.com') return accountsCenter(req, res, pageUrl, ctx);
+    return facebook(req, res, pageUrl, ctx);
   }
 
   const server = https.createServer(ensureCert(certDir), (req, res) => {

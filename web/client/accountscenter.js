@@ -1,8 +1,9 @@
 // accountscenter.instagram.com: finish setup, profile sync, removal, sharing switches.
-on('finish', async (el, etoken) => {
+// The token Facebook handed over is in this page's address (/add/confirm/?etoken=…).
+on('finish', async (el) => {
   el.setAttribute('aria-disabled', 'true');
   try {
-    await graphql('link', { etoken });
+    await graphql('link', { etoken: new URL(location.href).searchParams.get('etoken') || '' });
     location.assign('/add/sync/');
   } catch (e) {
     el.removeAttribute('aria-disabled');

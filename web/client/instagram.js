@@ -39,8 +39,15 @@ on('go', (el, _, event) => {
 });
 
 // ---- feed: batches as it scrolls, like the real site -------------------------------
+// An IntersectionObserver on the loading spinner, and a (frame-throttled) scroll check,
+// since a spinner that never leaves the margin between two batches fires no new entry.
 let observer = null;
 let loading = false;
+let scrollQueued = false;
+const nearBottom = () => {
+  const s = $('feed_more');
+  return !!s && s.getBoundingClientRect().top < innerHeight + 1500;
+};
 async function loadMore() {
   const list = $('feed_list');
   const sentinel = $('feed_more');
@@ -60,9 +67,16 @@ async function loadMore() {
   } finally {
     loading = false;
   }
-  const s = $('feed_more');
-  if (s && s.getBoundingClientRect().top < innerHeight + 1500) loadMore();
+  if (nearBottom()) loadMore();
 }
+window.addEventListener('scroll', () => {
+  if (scrollQueued) return;
+  scrollQueued = true;
+  requestAnimationFrame(() => {
+    scrollQueued = false;
+    if (nearBottom()) loadMore();
+  });
+}, { passive: true });
 function setup() {
   if (observer) observer.disconnect();
   observer = null;
@@ -203,6 +217,10 @@ on('new_post', () => {
     if (!chosen || !/^(image|video)\//.test(chosen.type)) { error.hidden = false; return; }
     error.hidden = true;
     file = chosen;
+    // "Also share to Facebook" starts as "Share your posts to Facebook" (rendered so); for a
+    // video, as "Share your reels to Facebook". A photo leaves the option as it is.
+    const fb = $('fb_switch', composer);
+    if (fb && 'reelsDefault' in CFG && chosen.type.startsWith('video/')) fb.setAttribute('aria-checked', String(CFG.reelsDefault));
     const url = URL.createObjectURL(chosen);
     for (const img of $$('composer_preview', composer)) img.src = url;
     showStep('crop');

@@ -4,7 +4,6 @@
 // site; layout B a top bar, other nesting and order, and the live removal wording.
 import { BASE_CSS, avatarFor, esc, icon } from '../look.mjs';
 import { renderDocument } from './common.mjs';
-import { SWITCHES } from '../state.mjs';
 
 export const INSTAGRAM_PROFILE_ID = '17841400000000001';
 export const facebookId = (state, name) => {
@@ -66,7 +65,7 @@ a.${c.row}:hover,.${c.rowLink}:hover{background:#f1f4f7}
 .${c.toggle}[aria-checked=true]{background:#0064e0}
 .${c.toggle}[aria-checked=true]::after{left:22px}
 .${c.toggle}:focus-visible{outline:2px solid #0064e0;outline-offset:2px}
-.${c.acDialog}{text-align:left;width:500px;padding:20px 24px 24px;border-radius:12px}
+.${c.dialog}.${c.acDialog}{text-align:left;width:500px;padding:20px 24px 24px;border-radius:12px}
 .${c.acDialogHead}{display:flex;justify-content:flex-end;margin:-6px -8px 4px}
 .${c.acDialogHead} [role=button]{padding:6px;border-radius:50%;display:flex}
 .${c.toast}{position:fixed;left:24px;bottom:24px;background:#1c2b33;color:#fff;padding:12px 16px;border-radius:8px}
@@ -78,7 +77,7 @@ const back = (ctx, href) => `<a class="${ctx.c.back}" href="${href}">${icon('Bac
 
 /** The frame: layout A a side column, layout B a top bar; `current` marks the nav link. */
 function frame(ctx, current, main) {
-  const { c, t, state } = ctx;
+  const { c, t } = ctx;
   const link = (href, id, key, ic) => `<a class="${ctx.layout === 'A' ? c.sideLink : ''}" href="${href}"${current === key ? ' aria-current="page"' : ''}>${ctx.layout === 'A' ? icon(ic, '', { size: 20 }) : ''}<span>${esc(t(id))}</span></a>`;
   const links = [
     link('/profiles/', 'ac.nav.profiles', 'profiles', 'Person'),
@@ -104,7 +103,7 @@ function frame(ctx, current, main) {
   return `<div><header class="${c.top}"><a href="/" class="${c.meta}" style="margin:0">${icon('Meta', t('ac.meta'), { size: 22 })}<span>${esc(t('ac.title'))}</span></a>
   <nav class="${c.topNav}" aria-label="${esc(t('ac.title'))}">${[...settings.slice(-1), ...links, ...settings.slice(0, -1)].join('')}</nav></header>
   <div class="${c.narrow}"><main role="main">${main}</main></div>
-  <footer class="${c.sub}" style="text-align:center;padding:24px">${esc(t('common.footer'))} ${esc(state.instagramUsername)}</footer></div>`;
+  <footer class="${c.sub}" style="text-align:center;padding:24px">${esc(t("common.footer"))}</footer></div>`;
 }
 
 function doc(ctx, title, current, main, templates = '') {
@@ -183,7 +182,7 @@ export function finishSetup(ctx, etoken, pending) {
       `<div class="${c.center}"><h1 class="${c.title}">${esc(t('ac.add.title'))}</h1><p class="${c.text}" role="alert">${esc(t('ac.finish.expired'))}</p><a role="button" class="${c.primary}" href="/add/">${esc(t('ac.accounts.add'))}</a></div>`);
   }
   const name = pending.account;
-  const yes = `<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h(`finish:${etoken}`)}">${esc(t('ac.finish.yes'))}</div>`;
+  const yes = `<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('finish')}">${esc(t('ac.finish.yes'))}</div>`;
   const cancel = `<a role="button" class="${c.secondary} ${c.full}" href="/accounts/">${esc(t('ac.finish.cancel'))}</a>`;
   const body = `<div class="${c.pair}">${avatar(c, state.instagramUsername, 'avatarBig')}${avatar(c, name, 'avatarBig')}</div><h1 class="${c.title}">${esc(t('ac.finish.title', { name }))}</h1><p class="${c.text}">${esc(t('ac.finish.text', { name, username: state.instagramUsername }))}</p>`;
   return doc(ctx, t('ac.add.title'), 'accounts', ctx.layout === 'A'
@@ -278,8 +277,6 @@ export function sharing(ctx) {
   const sections = ctx.layout === 'A' ? fromInstagram + fromFacebook : `<section>${fromFacebook}</section><section>${fromInstagram}</section>`;
   return doc(ctx, t('ac.sharing.title'), 'connected', `${title}${sections}`);
 }
-
-export const SHARING_SWITCHES = SWITCHES;
 
 /** Any other Accounts Center section: a titled page, so its links lead somewhere. */
 export function section(ctx, current, titleId) {

@@ -47,6 +47,7 @@ function css(c) {
 .${c.postWho} time{color:#737373}
 .${c.avatar}{width:32px;height:32px;border-radius:50%;display:block;flex:none}
 .${c.avatarBig}{width:150px;height:150px;border-radius:50%}
+.${c.avatarMid}{width:56px;height:56px;border-radius:50%}
 .${c.media}{position:relative;border:1px solid #dbdbdb;border-radius:4px;overflow:hidden;background:#000}
 .${c.media} img,.${c.media} video{display:block;width:100%;aspect-ratio:1;object-fit:cover}
 .${c.media} video{aspect-ratio:4/5}
@@ -133,7 +134,7 @@ a.${c.boxRow}:hover{background:#fafafa}
 .${c.toggle}[aria-checked=true]{background:#0c1014}
 .${c.toggle}[aria-checked=true]::after{left:22px}
 .${c.toggle}[aria-disabled=true]{opacity:.5;cursor:default}
-.${c.composer}{width:auto;min-width:480px;border-radius:12px;text-align:left;overflow:hidden}
+.${c.dialog}.${c.composer}{width:max-content;min-width:480px;border-radius:12px;text-align:left;overflow:hidden}
 .${c.cHead}{display:flex;align-items:center;justify-content:space-between;height:43px;border-bottom:1px solid #dbdbdb;padding:0 12px}
 .${c.cHead} h1{flex:1;text-align:center;font-size:16px;font-weight:600}
 .${c.cHead} [role=button]{min-width:40px;color:#0095f6;font-weight:600;display:flex}
@@ -141,7 +142,7 @@ a.${c.boxRow}:hover{background:#fafafa}
 .${c.cBody}{display:flex;height:min(70vh,640px)}
 .${c.cPick}{width:min(70vh,640px);display:flex;flex-direction:column;align-items:center;justify-content:center;gap:16px;font-size:20px}
 .${c.cPreview}{width:min(70vh,640px);height:100%;object-fit:cover;display:block;background:#000}
-.${c.cSide}{width:340px;border-left:1px solid #dbdbdb;overflow:auto;display:flex;flex-direction:column}
+.${c.cSide}{width:340px;flex:none;border-left:1px solid #dbdbdb;overflow:auto;display:flex;flex-direction:column}
 .${c.cSide}>*{padding:0 16px}
 .${c.cSide} textarea{border:0;resize:none;outline:none;height:168px;font-size:16px;padding:0 16px}
 .${c.cRow}{display:flex;align-items:center;justify-content:space-between;gap:12px;min-height:44px;border-bottom:1px solid #efefef}
@@ -255,7 +256,10 @@ ${step('failed', t('ig.composer.failed'), false, '', `<div class="${c.cDone}"><d
 
 function shell(ctx, current, main, { title, bare = false } = {}) {
   const content = bare ? main : `${nav(ctx, current)}<main class="${ctx.c.main}" role="main">${main}</main>`;
-  const cfg = ctx.state.linked ? { fbUserId: facebookId(ctx.state, ctx.state.facebookName) } : {};
+  const { state } = ctx;
+  const cfg = state.linked
+    ? { fbUserId: facebookId(state, state.facebookName), reelsDefault: state.sharing.reels }
+    : {};
   return renderDocument(ctx, { host: 'instagram', title: title ? `${title} • Instagram` : 'Instagram', css: css(ctx.c), content, templates: templates(ctx), cfg });
 }
 
@@ -436,7 +440,7 @@ function settingsShell(ctx, current, main, title) {
 export function settingsPage(ctx) {
   const { c, t, state } = ctx;
   return settingsShell(ctx, 'edit', `<h2 class="${c.h2}">${esc(t('ig.settings.edit_profile'))}</h2>
-<div class="${c.banner}">${avatarImg(ctx, state.instagramUsername).replace(c.avatar, c.me)}<strong style="flex:1">${esc(state.instagramUsername)}</strong><div role="button" tabindex="0" class="${c.btn}">${esc(t('ig.settings.change_photo'))}</div></div>
+<div class="${c.banner}">${avatarImg(ctx, state.instagramUsername, 'avatarMid')}<strong style="flex:1">${esc(state.instagramUsername)}</strong><div role="button" tabindex="0" class="${c.btn}">${esc(t('ig.settings.change_photo'))}</div></div>
 <label><strong>${esc(t('ig.settings.website'))}</strong><input class="${c.field}" aria-label="${esc(t('ig.settings.website'))}" placeholder="${esc(t('ig.settings.website'))}"></label>
 <label><strong>${esc(t('ig.settings.bio'))}</strong><textarea class="${c.field}" aria-label="${esc(t('ig.settings.bio'))}" rows="3"></textarea></label>
 <div role="button" tabindex="0" aria-disabled="true" class="${c.btn}" style="opacity:.5">${esc(t('ig.settings.submit'))}</div>`, t('ig.settings.edit_profile'));

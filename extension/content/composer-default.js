@@ -1,7 +1,9 @@
 // The new-post dialog's "Also share to Facebook": when the person asked for it in the
 // settings, Crosslink sets it to their default as soon as it appears (before they can
-// press Share), reads it back, and says so beside it with an undo. Crosslink touches it
-// once per dialog and never presses Share: posting stays the person's own act.
+// press Share), reads it back, and says so beside it with an undo. If the page changes it
+// afterwards on its own (choosing a video resets it to the reels default), Crosslink sets
+// it back and says so; once the person touches it or undoes, it is theirs alone.
+// Crosslink never presses Share: posting stays the person's own act.
 (() => {
   // The switch's name per locale (web/texts.json ig.composer.also_share) and the other
   // wordings the site is known to use (shared/FACTS.md); compared in lower case.
@@ -10,10 +12,13 @@
     'partager également sur facebook']);
   const SWITCHES = '[role="switch"], input[type="checkbox"]';
   const READ_BACK_MS = 1500;
+  const MAX_REAPPLY = 3;  // the page may reset it; Crosslink does not fight it for ever
   const msg = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
 
   let composer = null;  // {applyDefault, shareToFacebook}
-  const handled = new WeakSet();
+  const handled = new WeakSet();  // dialogs
+  /** @type {WeakMap<Element, {wanted: boolean, label: string, person: boolean, busy: boolean, reapplied: number}>} */
+  const tracked = new WeakMap();  // their switches
 
   const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
   function nameOf(el) {
@@ -65,16 +70,20 @@
     }
   }
 
-  async function apply(sw) {
-    const label = nameOf(sw);
-    const wanted = composer.shareToFacebook;
+  async function apply(sw, t, again) {
     const before = checkedOf(sw);
-    if (before === null || before === wanted) return;  // unreadable, or already as wanted: leave it be
-    const after = await turn(sw, wanted);
-    if (after !== wanted) return show(sw, msg('composerFailed', label));
-    show(sw, msg(wanted ? 'composerSetOn' : 'composerSetOff', label), async () => {
+    if (before === null || before === t.wanted) return;  // unreadable, or already as wanted: leave it be
+    t.busy = true;
+    const after = await turn(sw, t.wanted);
+    t.busy = false;
+    if (after !== t.wanted) return show(sw, msg('composerFailed', t.label));
+    const said = again ? (t.wanted ? 'composerReappliedOn' : 'composerReappliedOff') : (t.wanted ? 'composerSetOn' : 'composerSetOff');
+    show(sw, msg(said, t.label), async () => {
+      t.person = true;  // undoing is the person's choice: from now on the switch is theirs
+      t.busy = true;
       const back = await turn(sw, before);
-      show(sw, back === before ? msg(before ? 'composerUndoneOn' : 'composerUndoneOff', label) : msg('composerFailed', label));
+      t.busy = false;
+      show(sw, back === before ? msg(before ? 'composerUndoneOn' : 'composerUndoneOff', t.label) : msg('composerFailed', t.label));
     });
   }
 
@@ -84,10 +93,31 @@
     for (const sw of switches) {
       const dialog = sw.closest('[role="dialog"], dialog');
       if (!dialog || handled.has(dialog) || !LABELS.has(nameOf(sw).toLowerCase())) continue;
-      handled.add(dialog);  // once per dialog: after that the switch is the person's
-      apply(sw);
+      handled.add(dialog);
+      const t = { wanted: composer.shareToFacebook, label: nameOf(sw), person: false, busy: false, reapplied: 0 };
+      tracked.set(sw, t);
+      apply(sw, t, false);
     }
   }
+
+  // The page changed the switch by itself: put the person's default back.
+  function onChecked(el) {
+    const t = tracked.get(el);
+    if (!t || t.busy || t.person || t.reapplied >= MAX_REAPPLY || checkedOf(el) === t.wanted) return;
+    t.reapplied += 1;
+    apply(el, t, true);
+  }
+
+  // The person's own hand on a switch: a real click, or Space/Enter on it (the page may
+  // turn the key into a click of its own, which is not trusted).
+  function personTouched(e) {
+    if (!e.isTrusted || (e.type === 'keydown' && e.key !== ' ' && e.key !== 'Enter')) return;
+    const sw = e.target.closest?.(SWITCHES);
+    const t = sw && tracked.get(sw);
+    if (t) t.person = true;
+  }
+  document.addEventListener('click', personTouched, true);
+  document.addEventListener('keydown', personTouched, true);
 
   async function configure() {
     const reply = await chrome.runtime.sendMessage({ type: 'content/shareConfig' }).catch(() => null);
@@ -96,5 +126,8 @@
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && 'settings' in changes) configure();
   });
-  configure().then(() => crosslinkPage.onElements(onElement));
+  configure().then(() => {
+    crosslinkPage.onChecked(onChecked);
+    crosslinkPage.onElements(onElement);
+  });
 })();

@@ -4,12 +4,13 @@
 // the page's change and ours (measured: handling them in a later idle task costs a
 // layout pass of its own per batch, about 10% more main-thread time on a long feed).
 // Each callback spends at most a few milliseconds; what is left waits for idle time.
-// Nothing runs per scroll event.
+// It also reports aria-checked changes (switches flip rarely). Nothing runs per scroll event.
 // eslint-disable-next-line no-unused-vars
 var crosslinkPage = (() => {
   const SLICE_MS = 4;        // work per slice; Chrome counts a long task from 50 ms
   const IDLE_TIMEOUT = 250;  // ms: a busy page still gets its controls soon
   const handlers = [];
+  const attributeHandlers = [];
   /** @type {Array<{node: Element, handler: ((el: Element) => void) | null}>} */
   let queue = [];
   let head = 0;
@@ -43,10 +44,12 @@ var crosslinkPage = (() => {
   // Our own additions (class crosslink-…) need no handling.
   const ours = (node) => node.className?.startsWith?.('crosslink-');
   new MutationObserver((records) => {
-    for (const record of records)
-      for (const node of record.addedNodes) if (node.nodeType === 1 && !ours(node)) queue.push({ node, handler: null });
+    for (const record of records) {
+      if (record.type === 'attributes') for (const h of attributeHandlers) h(record.target);
+      else for (const node of record.addedNodes) if (node.nodeType === 1 && !ours(node)) queue.push({ node, handler: null });
+    }
     if (!scheduled && head < queue.length && !drain()) schedule();
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  }).observe(document.documentElement, { childList: true, subtree: true, attributeFilter: ['aria-checked'] });
 
   return {
     /**
@@ -57,6 +60,10 @@ var crosslinkPage = (() => {
     onElements(handler) {
       handlers.push(handler);
       this.rescan(handler);
+    },
+    /** Calls handler(element) whenever an element's aria-checked changes (switches). */
+    onChecked(handler) {
+      attributeHandlers.push(handler);
     },
     /** Hands the whole page to one handler again (after a settings change). */
     rescan(handler) {

@@ -41,8 +41,8 @@ async function openComposer(locale = 'en') {
 }
 
 /** The person picks the photo and goes Next, Next: the step with the caption and the switch. */
-async function toCaption(dialog, locale = 'en') {
-  await dialog.locator('input[type="file"]').setInputFiles(PHOTO);
+async function toCaption(dialog, locale = 'en', file = PHOTO) {
+  await dialog.locator('input[type="file"]').setInputFiles(file);
   await dialog.getByRole('button', { name: NEXT[locale] }).click();
   await dialog.getByRole('button', { name: NEXT[locale] }).click();
 }
@@ -79,11 +79,23 @@ test('undo puts the switch back and the post stays on Instagram only', async () 
   const { dialog, fb } = await openComposer();
   await until(() => checked(fb), (v) => v === 'true', { what: 'the switch turned on' });
   await toCaption(dialog);
-  // By keyboard: the stage's dialog clips its side panel at this window size.
-  await dialog.getByRole('button', { name: 'Undo' }).press('Enter');
+  await dialog.getByRole('button', { name: 'Undo' }).click();
   await until(() => checked(fb), (v) => v === 'false', { what: 'the switch back off' });
   await until(() => note(dialog).textContent(), (t) => t === 'Undone: “Also share to Facebook” is off again.', { what: 'the undo note' });
   assert.equal((await post(dialog)).shareToFacebook, false);
+});
+
+test('a video resets the switch to the reels default: Crosslink sets it back and says so', async () => {
+  await setState(stage, { linked: true, sharing: { posts: false, reels: false } });
+  await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: true }));
+  const { dialog, fb } = await openComposer();
+  await until(() => checked(fb), (v) => v === 'true', { what: 'the switch turned on' });
+  await toCaption(dialog, 'en', { name: 'clip.mp4', mimeType: 'video/mp4', buffer: Buffer.from('not really a video') });
+  await until(() => note(dialog).textContent(), (t) => t === 'Instagram changed “Also share to Facebook”; Crosslink turned it back on, your default. Undo',
+    { what: 'the note after the reset' });
+  assert.equal(await checked(fb), 'true');
+  const made = await post(dialog);
+  assert.equal(made.shareToFacebook, true);
 });
 
 test('default off when the site would share: Crosslink turns it off', async () => {
@@ -120,7 +132,7 @@ test('the person\'s own change afterwards is theirs: Crosslink does not set it a
   const { dialog, fb } = await openComposer();
   await until(() => checked(fb), (v) => v === 'true', { what: 'the switch turned on' });
   await toCaption(dialog);
-  await fb.press(' ');
+  await fb.press(' ');  // by keyboard: the page turns the key into a click of its own
   await page.waitForTimeout(800);
   assert.equal(await checked(fb), 'false');
   assert.equal((await post(dialog)).shareToFacebook, false);

@@ -66,7 +66,7 @@ async function startBrowser(stage) {
       await browser.close().catch(() => {});
       proc.kill();
       await new Promise((r) => proc.once('exit', r));
-      fs.rmSync(profile, { recursive: true, force: true });
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });  // Chromium may still be writing
     },
   };
 }

@@ -21,7 +21,7 @@ node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
 	node scripts/tally.mjs $(1)
 
 .PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-stage demo stage clean \
-	test-asan fuzz fuzz-build test-fuzz
+	test-asan fuzz fuzz-build test-fuzz bench-feed
 
 deps:
 	@scripts/deps.sh
@@ -91,6 +91,11 @@ fuzz: fuzz-build
 
 test-fuzz: fuzz-build
 	@node scripts/fuzz.mjs $(FUZZ_SMOKE_SECONDS) --tier fuzz
+
+# P4: the 1,000-post feed scrolled with and without the extension in one Chromium
+# session; prints the ratio with its goal and writes build/bench/p4.json.
+bench-feed: extension
+	@node tests/bench/p4-feed.mjs
 
 demo: extension
 	@node scripts/demo.mjs

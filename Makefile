@@ -14,9 +14,12 @@ TIERS   := unit asan fuzz wasm stage e2e
 # Build output without the per-file progress lines; errors and warnings still show.
 QUIET_BUILD := { grep -vE '^(\[ *[0-9]+%\] (Building|Linking)|g?make\[)' || true; }
 
-# node --test with a readable report on the terminal and TAP kept for the tally.
+# node --test with a readable report on the terminal and TAP kept for the tally. No test
+# may hang CI: each has TEST_TIMEOUT ms, each tier TIER_TIMEOUT s (then it counts as failed).
+TEST_TIMEOUT ?= 120000
+TIER_TIMEOUT ?= 1500
 node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
-	node --test --test-concurrency=1 --test-reporter=$(3) --test-reporter-destination=stdout \
+	timeout -k 10 $(TIER_TIMEOUT) node --test --test-concurrency=1 --test-timeout=$(TEST_TIMEOUT) --test-reporter=$(3) --test-reporter-destination=stdout \
 	  --test-reporter=tap --test-reporter-destination=$(RESULTS)/$(1).tap $(2); \
 	node scripts/tally.mjs $(1)
 

@@ -18,17 +18,27 @@ export function settingsWith({ networks = ['facebook', 'x', 'tumblr', 'okru', 'c
 }
 
 /**
- * Runs action() and returns the URL of the tab it opens. The tab's own URL is an error
- * page (the host resolves nowhere); its navigation entry keeps what was asked for.
+ * Runs action() and returns the URL of the tab it opens. Every host but the stage's
+ * resolves nowhere, yet even the attempt would show in the NetLog guard, and a tab the
+ * worker creates starts loading before Playwright can route it. So the worker's
+ * chrome.tabs.create is wrapped for the call: the arguments it was given are kept, and
+ * the tab opens on about:blank at the same place (index, opener).
  */
 export async function newTabUrl(browser, action) {
+  const worker = browser.context.serviceWorkers()[0] ?? await browser.context.waitForEvent('serviceworker');
+  await worker.evaluate(() => {
+    const real = chrome.tabs.create.__real ?? chrome.tabs.create.bind(chrome.tabs);
+    globalThis.__crosslinkOpened = [];
+    chrome.tabs.create = Object.assign((props) => {
+      globalThis.__crosslinkOpened.push(props.url);
+      return real({ ...props, url: 'about:blank' });
+    }, { __real: real });
+  });
   const opened = browser.context.waitForEvent('page', { timeout: 10000 });
   await action();
   const tab = await opened;
-  const cdp = await browser.context.newCDPSession(tab);
-  const url = await until(async () => (await cdp.send('Page.getNavigationHistory')).entries.at(-1)?.url ?? '',
-    (u) => u && u !== 'about:blank', { what: 'the new tab to navigate' });
-  await cdp.detach();
+  const url = await until(() => worker.evaluate(() => globalThis.__crosslinkOpened[0] ?? ''), (u) => u !== '',
+    { what: 'the worker to open a tab' });
   await tab.close();
   return url;
 }

@@ -12,7 +12,41 @@ const text = (value) => (typeof value === 'string' ? value : JSON.stringify(valu
 export async function loadCore(options = {}) {
   const m = await createModule(options);
   return Object.freeze({
+    ...shareMethods(m),
     version: () => m.version(),
     readLinkStatus: (snapshot) => JSON.parse(m.readLinkStatus(text(snapshot))),
   });
+}
+
+// ---- Sharing, settings and the activity log (core/api_share.h) ----
+// Stored values may be missing (first run) or of any type: they reach the core as text
+// and it names what is wrong. Numbers that are not numbers become NaN, which it refuses.
+// Something JSON cannot hold (a cycle, a BigInt) goes as text that is not JSON: bad_json.
+const stored = (value) => {
+  if (value == null) return '';
+  try {
+    return text(value) ?? '!';
+  } catch {
+    return '!';
+  }
+};
+// Lone surrogates become U+FFFD here: Embind would otherwise pair them with the next unit.
+const str = (value) => (typeof value === 'string' ? value : value == null ? '' : String(value)).toWellFormed();
+const num = (value) => (typeof value === 'number' ? value : NaN);
+
+const ALL_NETWORKS = ['facebook', 'x', 'tumblr', 'okru', 'copy'];
+
+function shareMethods(m) {
+  const json = (out) => JSON.parse(out);
+  return {
+    normalizePermalink: (url) => json(m.normalizePermalink(str(url))),
+    shareLinks: (url, { text = '', networks = ALL_NETWORKS } = {}) =>
+      json(m.shareLinks(str(url), str(text), Array.isArray(networks) ? networks.map(str).join(',') : str(networks))),
+    settingsDefaults: () => json(m.settingsDefaults()),
+    settingsLoad: (value) => json(m.settingsLoad(stored(value))),
+    settingsValidate: (value) => json(m.settingsValidate(stored(value))),
+    logAppend: (log, entry, nowMs, cap) => json(m.logAppend(stored(log), stored(entry), num(nowMs), num(cap))),
+    logLoad: (log, cap) => json(m.logLoad(stored(log), num(cap))),
+    logExport: (log, nowMs) => json(m.logExport(stored(log), num(nowMs))),
+  };
 }

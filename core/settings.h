@@ -1,0 +1,71 @@
+// The person's settings, stored as one JSON item in chrome.storage.sync (8 KB per item;
+// a full v1 object is about 250 bytes, and every list in it is bounded).
+//
+// Schema v1:
+//   {"version": 1,
+//    "share":    {"networks": ["facebook", "x", "tumblr", "okru", "copy"]},  // menu, in order
+//    "composer": {"applyDefault": false,       // does Crosslink set "Also share to Facebook"?
+//                 "shareToFacebook": false},   // the value it sets
+//    "locale": "auto",                         // auto | en | es | pt | de | fr
+//    "clickPacingMs": 400,                     // 100..5000, pause between automated clicks
+//    "logSize": 500}                           // 10..5000 activity log entries
+//
+// v0, the shape of the 0.0.x prototypes (recognised by having no "version"):
+//   {"shareTargets": "facebook,twitter,tumblr,ok",  // comma list; twitter = x, ok = okru
+//    "fbDefault": "ask" | "on" | "off",             // ask = leave the switch alone
+//    "lang": "pt-BR",                               // any tag; its language is kept
+//    "delayMs": 400 or "400",
+//    "maxLogEntries": 500}
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "activity_log.h"
+#include "share.h"
+
+namespace crosslink {
+
+inline constexpr int kSettingsVersion = 1;
+inline constexpr std::size_t kSyncItemBytes = 8192;  // chrome.storage.sync QUOTA_BYTES_PER_ITEM
+inline constexpr int kPacingMin = 100, kPacingMax = 5000, kPacingDefault = 400;
+inline constexpr int kLogSizeMin = kLogCapMin, kLogSizeMax = kLogCapMax, kLogSizeDefault = kLogCapDefault;
+
+struct Settings {
+  std::vector<ShareNetwork> networks{ShareNetwork::Facebook, ShareNetwork::X, ShareNetwork::Tumblr,
+                                     ShareNetwork::OkRu, ShareNetwork::Copy};
+  bool apply_composer_default = false;  // off until the person asks: nothing changes unseen
+  bool share_to_facebook = false;
+  std::string locale = "auto";
+  int click_pacing_ms = kPacingDefault;
+  int log_size = kLogSizeDefault;
+};
+
+// One thing wrong with stored or submitted settings: which field, a stable name
+// (bad_json, bad_utf8, too_large, too_deep, not_an_object, bad_version, unknown_field,
+// wrong_type, out_of_range, unknown_value, duplicate_value) and a detail.
+struct SettingsProblem {
+  std::string field;  // "locale", "share.networks[2]", "" for the whole item
+  std::string name;
+  std::string detail;
+};
+
+struct LoadedSettings {
+  Settings settings;
+  int stored_version = -1;   // -1: nothing stored (or unreadable); 0: the v0 shape
+  bool newer = false;        // stored by a newer Crosslink: read what we know, never overwrite
+  bool write_back = false;   // migrated or repaired: store `settings` again
+  std::vector<SettingsProblem> dropped;  // what could not be kept, each replaced by its default
+};
+
+// The v1 JSON text of the settings.
+std::string settings_json(const Settings& settings);
+
+// For what is already stored: never fails. Migrates v0, keeps every valid field, puts the
+// default in place of each invalid one and says what it dropped.
+LoadedSettings load_settings(std::string_view stored_json);
+
+// For what the person submits (options page, import): strict v1, every problem listed.
+std::vector<SettingsProblem> validate_settings(std::string_view json_text, Settings& out);
+
+}  // namespace crosslink

@@ -43,7 +43,7 @@ TEST(Snapshot, RefusesOverOneHundredThousandElements) {
   auto s = parse_snapshot(elements_json(100001));
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().name, "too_many_elements");
-  EXPECT_EQ(s.error().detail, "100001 elements");
+  EXPECT_EQ(s.error().detail, "more than 100000 elements");
 }
 
 TEST(Snapshot, RefusesAStringOverOneMegabyte) {

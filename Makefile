@@ -63,6 +63,10 @@ test: deps
 	@status=0; for tier in $(TIERS); do $(MAKE) --no-print-directory test-$$tier || status=1; done; \
 	node scripts/tally.mjs --total $(TIERS) && exit $$status
 
+# Re-records tests/fixtures/ (snapshots and journeys) from the stage; the result is committed.
+fixtures: deps
+	@node tests/fixtures/record.mjs
+
 demo: extension
 	@node scripts/demo.mjs
 

@@ -15,6 +15,7 @@ export async function loadCore(options = {}) {
     ...shareMethods(m),
     version: () => m.version(),
     readLinkStatus: (snapshot) => JSON.parse(m.readLinkStatus(text(snapshot))),
+    ...flowMethods(m),
   });
 }
 
@@ -48,5 +49,22 @@ function shareMethods(m) {
     logAppend: (log, entry, nowMs, cap) => json(m.logAppend(stored(log), stored(entry), num(nowMs), num(cap))),
     logLoad: (log, cap) => json(m.logLoad(stored(log), num(cap))),
     logExport: (log, nowMs) => json(m.logExport(stored(log), num(nowMs))),
+  };
+}
+
+// ---- Screens and flows (core/api_flows.h) ----
+// A snapshot can be large (P3: 5,000 elements): it crosses as UTF-8 bytes, which Embind
+// copies as they are, rather than as a string it would encode character by character.
+const encoder = new TextEncoder();
+const snapshotBytes = (snapshot) => encoder.encode(typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot) ?? '');
+const now = (nowMs) => (nowMs === undefined ? Date.now() : num(nowMs));
+
+function flowMethods(m) {
+  const json = (out) => JSON.parse(out);
+  return {
+    recognize: (snapshot) => json(m.recognize(snapshotBytes(snapshot))),
+    startFlow: (kind, params, nowMs) => json(m.startFlow(str(kind), params == null ? '' : stored(params), now(nowMs))),
+    step: (state, snapshot, nowMs) => json(m.step(stored(state), snapshotBytes(snapshot), now(nowMs))),
+    cancel: (state, nowMs) => json(m.cancel(stored(state), now(nowMs))),
   };
 }

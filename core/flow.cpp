@@ -378,19 +378,21 @@ Decision make(DecisionKind kind, const std::string& screen) {
   return d;
 }
 
-// Has the pending action shown on this page?
+// Has the pending action shown on this page? Another screen or address, another number
+// of elements (a dialog closed, an alert came), or the checkable target changed or busy.
 bool took_effect(const FlowState& st, const Page& page, const std::string& screen) {
   const Pending& p = st.pending;
   if (screen != p.screen || page.snapshot().url != p.url) return true;
   if (p.kind == "navigate") return false;
+  if (page.size() != p.size) return true;
   if (p.checked < 0) return false;
-  Found f = find(page, static_cast<Loc>([&] {
-    for (int l = 0; l < pack::kLocatorCount; ++l)
-      if (p.locator == pack::kLocators[l].id) return l;
-    return 0;
-  }()));
-  if (f.empty()) return true;  // the control is gone: the page changed
-  return page.element(f.first()).checked != p.checked;
+  int locator = 0;
+  while (locator < pack::kLocatorCount && p.locator != pack::kLocators[locator].id) ++locator;
+  if (locator == pack::kLocatorCount) return true;
+  Found f = find(page, static_cast<Loc>(locator));
+  if (f.empty()) return true;
+  const Element& e = page.element(f.first());
+  return e.checked != p.checked || e.disabled;
 }
 
 int& visits_of(FlowState& st, const std::string& screen) {
@@ -520,7 +522,7 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
       return w;
     }
     d.url = a.url;
-    st.pending = {"navigate", screen, page.snapshot().url, "", -1, -1, now};
+    st.pending = {"navigate", screen, page.snapshot().url, "", -1, -1, page.size(), now};
     return d;
   }
   if (st.clicks >= st.params.max_clicks)
@@ -533,7 +535,8 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
   d.target_role = target.role == Role::Other ? std::string(target.role_text) : role_name(target.role);
   d.target_name = std::string(target.name);
   d.target_checked = target.checked;
-  st.pending = {a.kind == DecisionKind::Toggle ? "toggle" : "click", screen, page.snapshot().url, d.locator, a.target, target.checked, now};
+  st.pending = {a.kind == DecisionKind::Toggle ? "toggle" : "click", screen, page.snapshot().url, d.locator, a.target,
+                target.checked, page.size(), now};
   return d;
 }
 

@@ -40,6 +40,7 @@ struct Pending {
   std::string screen, url, locator;
   int target = -1;
   int checked = -1;  // a checkable target's state before
+  int size = 0;      // how many elements the page had
   long long at = 0;
 };
 

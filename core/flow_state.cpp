@@ -128,7 +128,7 @@ json state_to_json(const FlowState& s) {
   json pending = nullptr;
   if (!s.pending.kind.empty())
     pending = {{"kind", s.pending.kind}, {"screen", s.pending.screen}, {"url", s.pending.url}, {"locator", s.pending.locator},
-               {"target", s.pending.target}, {"checked", s.pending.checked}, {"at", s.pending.at}};
+               {"target", s.pending.target}, {"checked", s.pending.checked}, {"size", s.pending.size}, {"at", s.pending.at}};
   json visits = json::object();
   for (const auto& [screen, n] : s.visits) visits[screen] = n;
   json j = {{"v", kStateVersion}, {"flow", flow_name(s.kind)}, {"params", params_json(s.params, s.kind)},
@@ -194,6 +194,8 @@ Expected<FlowState> state_from_json(const json& j) {
     s.pending.target = static_cast<int>(n);
     if (!pj.contains("checked") || !whole(pj["checked"], -1, 1, n)) return bad("pending.checked: expected -1, 0 or 1");
     s.pending.checked = static_cast<int>(n);
+    if (!pj.contains("size") || !whole(pj["size"], 0, 100000, n)) return bad("pending.size: expected a count");
+    s.pending.size = static_cast<int>(n);
     if (!read_time(pj, "at", s.pending.at)) return bad("pending.at: expected milliseconds");
   }
   auto read = j.find("read");

@@ -1,6 +1,5 @@
 #include "locator.h"
 
-#include <algorithm>
 #include <string>
 
 #include "fold.h"
@@ -22,6 +21,7 @@ const std::vector<std::string>& folded_wordings() {
         if (close != std::string::npos) { o += kPlaceholder; k = close; }
         else o += f[k];
       }
+      if (o.find(kPlaceholder) != std::string::npos) o += '\x02';  // marks a pattern
     }
     return out;
   }();
@@ -50,8 +50,9 @@ bool wildcard(std::string_view p, std::string_view s, char any, std::size_t min_
 }
 
 bool wording_matches(const std::string& needle, std::string_view text) {
-  if (needle.find(kPlaceholder) == std::string::npos) return needle == text;
-  return wildcard(needle, text, kPlaceholder, 1);
+  // Folded wordings end in kPlaceholder + 1 when they have one (see folded_wordings).
+  if (needle.empty() || needle.back() != '\x02') return needle == text;
+  return wildcard(std::string_view(needle).substr(0, needle.size() - 1), text, kPlaceholder, 1);
 }
 
 // The href's path and query, without scheme and host.
@@ -90,20 +91,18 @@ bool probe_accepts(const Page& page, int i, const pack::Probe& p, int locale, in
   return true;
 }
 
+// The elements a probe looks at, in document order: one role's index, or a filter.
 void candidates(const Page& page, uint32_t roles, std::vector<int>& out) {
   out.clear();
-  if (roles == 0) {
-    for (int i = 0; i < page.size(); ++i) out.push_back(i);
+  if (roles && !(roles & (roles - 1))) {
+    int r = 0;
+    while (!(roles & (1u << r))) ++r;
+    const std::vector<int>& list = page.with_role(static_cast<Role>(r));
+    out.assign(list.begin(), list.end());
     return;
   }
-  int kinds = 0;
-  for (int r = 1; r < static_cast<int>(Role::Count); ++r) {
-    if (!(roles & (1u << r))) continue;
-    const std::vector<int>& list = page.with_role(static_cast<Role>(r));
-    out.insert(out.end(), list.begin(), list.end());
-    ++kinds;
-  }
-  if (kinds > 1) std::sort(out.begin(), out.end());
+  for (const Element& e : page.snapshot().elements)
+    if (!roles || (roles & (1u << static_cast<int>(e.role)))) out.push_back(e.index);
 }
 
 }  // namespace

@@ -81,8 +81,9 @@ class Reader {
     if (*p_ == '0') ++p_;
     else
       while (p_ < end_ && *p_ >= '0' && *p_ <= '9') {
-        if (v > 100000000000000LL) big = true;
-        v = v * 10 + (*p_++ - '0');
+        if (v > 100000000000000LL) big = true;  // not an index any more; keep scanning
+        else v = v * 10 + (*p_ - '0');
+        ++p_;
       }
     is_integer = !big;
     if (p_ < end_ && *p_ == '.') {

@@ -39,7 +39,7 @@ std::string answer(const Decision& d, const FlowState* st) {
 
 }  // namespace
 
-std::string recognize(const std::string& snapshot_json) {
+std::string recognize(std::string_view snapshot_json) {
   auto snap = parse_snapshot(snapshot_json);
   if (!snap.ok()) return dump(error_json(snap.error()));
   Page page(snap.value());
@@ -60,7 +60,7 @@ std::string start_flow(const std::string& kind, const std::string& params_json, 
   return dump(json{{"state", state_to_json(st.value())}});
 }
 
-std::string step(const std::string& state_json, const std::string& snapshot_json, double now_ms) {
+std::string step(const std::string& state_json, std::string_view snapshot_json, double now_ms) {
   auto st = load_state(state_json);
   if (!st.ok()) return answer(Decision::fail("", st.error()), nullptr);
   FlowState& s = st.value();

@@ -2,11 +2,12 @@
 // tests call it natively). Every function returns JSON text and never aborts.
 #pragma once
 #include <string>
+#include <string_view>
 
 namespace crosslink::api {
 
 // {"screen": id, "evidence": [...], "locale": "en"|...|""} or {"error": {name, detail}}.
-std::string recognize(const std::string& snapshot_json);
+std::string recognize(std::string_view snapshot_json);
 
 // {"state": {...}} or {"error": {name, detail}}; kind: link, unlink, setSharing,
 // linkMessaging, unlinkMessaging, readStatus; params: JSON object text ("" or "null": none).
@@ -14,7 +15,7 @@ std::string start_flow(const std::string& kind, const std::string& params_json, 
 
 // {"decision": {...}, "state": {...}}; a state that is not one gives decision error
 // bad_state and "state": null; a snapshot that is not one ends the flow with its error.
-std::string step(const std::string& state_json, const std::string& snapshot_json, double now_ms);
+std::string step(const std::string& state_json, std::string_view snapshot_json, double now_ms);
 
 // {"decision": error cancelled (or the flow's final decision if it had ended), "state": {...}}.
 std::string cancel(const std::string& state_json, double now_ms);

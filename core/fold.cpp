@@ -58,57 +58,58 @@ bool is_invisible(uint32_t cp) {
 }  // namespace
 
 void fold_into(std::string_view s, std::string& out) {
-  bool space = false;  // a space is owed before the next visible character
+  // Folding never lengthens text (every replacement is at most as long as what it
+  // replaces), so it writes into room made up front: no per-character appends.
   const std::size_t start = out.size();
-  auto put = [&](const char* text) {
-    if (space && out.size() > start) out += ' ';
+  out.resize(start + s.size());
+  char* const begin = &out[0] + start;
+  char* w = begin;
+  bool space = false;  // a space is owed before the next visible character
+  auto put = [&](const char* text, std::size_t n) {
+    if (space && w > begin) *w++ = ' ';
     space = false;
-    out += text;
+    for (std::size_t k = 0; k < n; ++k) *w++ = text[k];
   };
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;
       if (c == ' ' || (c >= 0x09 && c <= 0x0D)) { space = true; continue; }
-      if (space && out.size() > start) out += ' ';
+      if (space && w > begin) *w++ = ' ';
       space = false;
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      *w++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       continue;
     }
     uint32_t cp = 0;
     std::size_t n = decode(s, i, cp);
     if (n == 0) {  // not UTF-8: keep the byte
-      char raw[2] = {static_cast<char>(c), 0};
-      put(raw);
+      put(s.data() + i, 1);
       ++i;
       continue;
     }
-    std::string_view bytes = s.substr(i, n);
+    const char* bytes = s.data() + i;
     i += n;
     if (is_space(cp)) { space = true; continue; }
     if (is_invisible(cp)) continue;
-    char one[2] = {0, 0};
     if (cp >= 0xC0 && cp <= 0x17F) {
-      if (const char* two = two_letters(cp)) { put(two); continue; }
-      char base = kLatin[cp - 0xC0];
-      if (base != '*') { one[0] = base; put(one); continue; }
+      if (const char* two = two_letters(cp)) { put(two, 2); continue; }
+      if (kLatin[cp - 0xC0] != '*') { put(&kLatin[cp - 0xC0], 1); continue; }
     } else if (cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x201B || cp == 0x2032 || cp == 0xB4) {
-      put("'");
+      put("'", 1);
       continue;
     } else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F || cp == 0xAB || cp == 0xBB || cp == 0x2033) {
-      put("\"");
+      put("\"", 1);
       continue;
     } else if (cp == 0x2026) {
-      put("...");
+      put("...", 3);
       continue;
     } else if ((cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212) {
-      put("-");
+      put("-", 1);
       continue;
     }
-    if (space && out.size() > start) out += ' ';
-    space = false;
-    out.append(bytes.data(), bytes.size());
+    put(bytes, n);
   }
+  out.resize(start + static_cast<std::size_t>(w - begin));
 }
 
 std::string fold(std::string_view text) {

@@ -1,5 +1,7 @@
 #include "locator.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include "fold.h"
@@ -120,7 +122,30 @@ int match_text(pack::Text key, std::string_view folded, int locale) {
   return -1;
 }
 
+// The fewest bytes a text can have and still match one of the key's wordings in this
+// locale: folding never lengthens text, so anything shorter is skipped unfolded.
+std::size_t shortest_match(pack::Text key, int locale) {
+  static const std::vector<uint16_t> sizes = [] {
+    std::vector<uint16_t> out(pack::kWordingCount);
+    const std::vector<std::string>& table = folded_wordings();
+    for (std::size_t w = 0; w < out.size(); ++w) {
+      std::size_t n = 0;
+      for (char c : table[w]) n += c == '\x02' ? 0 : 1;  // a placeholder stands for 1+ bytes
+      out[w] = static_cast<uint16_t>(n);
+    }
+    return out;
+  }();
+  const pack::TextRow& row = pack::kTexts[static_cast<int>(key)];
+  std::size_t least = SIZE_MAX;
+  for (int w = row.first; w < row.first + row.count; ++w)
+    if (locale < 0 || pack::kWordings[w].locale == locale) least = std::min<std::size_t>(least, sizes[static_cast<std::size_t>(w)]);
+  return least;
+}
+
 int match_element(const Page& page, int i, pack::Text key, int locale, bool name_only) {
+  const Element& e = page.element(i);
+  std::size_t least = shortest_match(key, locale);
+  if (e.name.size() < least && (name_only || e.text.size() < least)) return -1;
   int l = match_text(key, page.folded_name(i), locale);
   if (l >= 0 || name_only) return l;
   line_matches(key, page.folded_text(i), locale, l);

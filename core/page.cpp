@@ -28,32 +28,39 @@ const std::vector<int>& Page::with_role(Role role) const {
 
 std::string_view Page::folded_name(int i) const {
   if (folded_.empty()) {
-    folded_.assign(snap_.elements.size(), false);
-    names_.resize(snap_.elements.size());
-    texts_.resize(snap_.elements.size());
+    folded_.resize(snap_.elements.size());
+    std::size_t room = 0;
+    for (const Element& e : snap_.elements) room += e.name.size() + e.text.size() + 1;
+    arena_.reserve(room);
   }
-  auto k = static_cast<std::size_t>(i);
-  if (!folded_[k]) {
-    const Element& e = snap_.elements[k];
-    fold_into(e.name, names_[k]);
+  Folded& f = folded_[static_cast<std::size_t>(i)];
+  if (!f.done) {
+    const Element& e = snap_.elements[static_cast<std::size_t>(i)];
+    f.name_at = static_cast<uint32_t>(arena_.size());
+    fold_into(e.name, arena_);
+    f.name_size = static_cast<uint32_t>(arena_.size() - f.name_at);
+    f.text_at = static_cast<uint32_t>(arena_.size());
     std::string_view text = e.text;
-    for (std::size_t start = 0; start <= text.size();) {
+    for (std::size_t start = 0; start <= text.size();) {  // one folded line per line
       std::size_t end = text.find('\n', start);
       if (end == std::string_view::npos) end = text.size();
-      std::size_t before = texts_[k].size();
-      if (before) texts_[k] += '\n';
-      fold_into(text.substr(start, end - start), texts_[k]);
-      if (texts_[k].size() == before + (before ? 1 : 0)) texts_[k].resize(before);  // an empty line
+      std::size_t before = arena_.size();
+      if (before > f.text_at) arena_ += '\n';
+      std::size_t line = arena_.size();
+      fold_into(text.substr(start, end - start), arena_);
+      if (arena_.size() == line) arena_.resize(before);  // an empty line
       start = end + 1;
     }
-    folded_[k] = true;
+    f.text_size = static_cast<uint32_t>(arena_.size() - f.text_at);
+    f.done = true;
   }
-  return names_[k];
+  return std::string_view(arena_.data() + f.name_at, f.name_size);
 }
 
 std::string_view Page::folded_text(int i) const {
   folded_name(i);
-  return texts_[static_cast<std::size_t>(i)];
+  const Folded& f = folded_[static_cast<std::size_t>(i)];
+  return std::string_view(arena_.data() + f.text_at, f.text_size);
 }
 
 int Page::enclosing(int i, Role a, Role b) const {

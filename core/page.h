@@ -2,6 +2,7 @@
 // (folded names and text lines, elements by role, the enclosing dialog or list item),
 // each computed once on first use, so a decision on 5,000 elements stays cheap.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,8 +37,14 @@ class Page {
   int locale_ = -1;
   mutable bool indexed_ = false;
   mutable std::vector<int> by_role_[static_cast<int>(Role::Count)];
-  mutable std::vector<std::string> names_, texts_;
-  mutable std::vector<bool> folded_;
+  // Folded names and texts of the elements asked about, in one buffer sized up front
+  // (folding never lengthens text), so the views handed out stay valid.
+  struct Folded {
+    uint32_t name_at = 0, name_size = 0, text_at = 0, text_size = 0;
+    bool done = false;
+  };
+  mutable std::string arena_;
+  mutable std::vector<Folded> folded_;
 };
 
 // Locale index of a BCP 47 tag ("pt-BR" → pt), -1 for any other language.

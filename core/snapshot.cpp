@@ -1,5 +1,6 @@
 #include "snapshot.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "text_scan.h"
@@ -11,6 +12,15 @@ constexpr const char* kRoleNames[] = {
     "", "button", "link", "switch", "checkbox", "radio", "menuitem", "menuitemcheckbox", "menuitemradio", "tab",
     "option", "listitem", "dialog", "alertdialog", "heading", "textbox", "searchbox", "combobox", "alert", "status"};
 static_assert(sizeof kRoleNames / sizeof *kRoleNames == static_cast<int>(Role::Count), "one name per role");
+
+// Bytes a string may hold as they are: not '"', '\\', a control character or non-ASCII.
+struct PlainBytes {
+  bool table[256];
+  constexpr PlainBytes() : table() {
+    for (int c = 0x20; c < 0x80; ++c) table[c] = c != '"' && c != '\\';
+  }
+};
+constexpr PlainBytes kPlain{};
 
 // A strict JSON reader over a private copy of the input; strings are unescaped in place.
 class Reader {
@@ -27,25 +37,33 @@ class Reader {
   // The detail stays the one the extension shows; where and what is for a debugger.
   bool syntax(const char*) { return fail("bad_json", "snapshot is not valid JSON"); }
   std::size_t offset() const { return static_cast<std::size_t>(p_ - begin_); }
+  std::size_t remaining() const { return static_cast<std::size_t>(end_ - p_); }
   void set_begin(const char* b) { begin_ = b; }
 
-  void ws() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  __attribute__((always_inline)) void ws() {
+    char* p = p_;  // a local: the loop need not store the member each step
+    while (p < end_ && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+    p_ = p;
   }
   bool at_end() { ws(); return p_ == end_; }
-  bool eat(char c) {
+  __attribute__((always_inline)) bool eat(char c) {
     ws();
     if (p_ < end_ && *p_ == c) { ++p_; return true; }
     return false;
   }
-  char peek() { ws(); return p_ < end_ ? *p_ : '\0'; }
+  __attribute__((always_inline)) char peek() { ws(); return p_ < end_ ? *p_ : '\0'; }
 
-  // Reads a string (the opening quote is next) into a view of the buffer.
-  bool string(std::string_view& out) {
+  // Reads a string (the opening quote is next) into a view of the buffer. The common
+  // case, plain ASCII up to the closing quote, is one tight loop over a byte table.
+  __attribute__((always_inline)) bool string(std::string_view& out) {
     if (!eat('"')) return syntax("expected a string");
     char* start = p_;
     char* w = nullptr;  // write position once an escape was seen
     for (;;) {
+      char* q = p_;
+      while (q < end_ && kPlain.table[static_cast<unsigned char>(*q)]) ++q;
+      if (w && q > p_) std::memmove(w, p_, static_cast<std::size_t>(q - p_)), w += q - p_;
+      p_ = q;
       if (p_ == end_) return syntax("unterminated string");
       unsigned char c = static_cast<unsigned char>(*p_);
       if (c == '"') break;
@@ -55,9 +73,8 @@ class Reader {
         if (!escape(w)) return false;
         continue;
       }
-      std::size_t n = 1;
-      if (c >= 0x80 && (n = utf8_sequence_length(std::string_view(p_, end_ - p_), 0)) == 0)
-        return fail("bad_utf8", "byte offset " + std::to_string(offset()));
+      std::size_t n = utf8_sequence_length(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0);
+      if (n == 0) return fail("bad_utf8", "byte offset " + std::to_string(offset()));
       if (w) std::memmove(w, p_, n), w += n;
       p_ += n;
     }
@@ -104,8 +121,9 @@ class Reader {
     return true;
   }
 
-  bool literal(const char* word) {
-    std::size_t n = std::strlen(word);
+  template <std::size_t N>
+  bool literal(const char (&word)[N]) {
+    constexpr std::size_t n = N - 1;
     ws();
     if (static_cast<std::size_t>(end_ - p_) < n || std::memcmp(p_, word, n) != 0) return syntax("unexpected token");
     p_ += n;
@@ -141,7 +159,7 @@ class Reader {
 
   // null → keep default; true/false → value; anything else → wrong type.
   enum class Kind { Null, False, True, String, Number, Other };
-  Kind kind() {
+  __attribute__((always_inline)) Kind kind() {
     switch (peek()) {
       case 'n': return Kind::Null;
       case 't': return Kind::True;
@@ -233,7 +251,7 @@ class SnapshotParser {
           Reader::Kind k = r_.kind();
           if (k != Reader::Kind::True && k != Reader::Kind::False && k != Reader::Kind::Null)
             return late(Error{"bad_snapshot", "readable: expected boolean"}) && r_.skip(1);
-          if (!r_.literal(k == Reader::Kind::True ? "true" : k == Reader::Kind::False ? "false" : "null")) return false;
+          if (!(k == Reader::Kind::True ? r_.literal("true") : k == Reader::Kind::False ? r_.literal("false") : r_.literal("null"))) return false;
           snap_.readable = k != Reader::Kind::False;
         } else if (key == "elements") {
           have_elements = true;
@@ -280,6 +298,7 @@ class SnapshotParser {
     if (r_.peek() != '[') return late(Error{"bad_snapshot", "elements: expected array"}) && r_.skip(1);
     r_.eat('[');
     if (r_.eat(']')) return true;
+    snap_.elements.reserve(std::min<std::size_t>(limits_.max_elements, r_.remaining() / 48 + 1));
     do {
       if (snap_.elements.size() == limits_.max_elements)
         return r_.fail("too_many_elements", "more than " + std::to_string(limits_.max_elements) + " elements");
@@ -307,10 +326,25 @@ class SnapshotParser {
     if (!have_role) late(bad_field(i, "role", "string"));
     return true;
   }
-  bool field(std::size_t i, Element& el, std::string_view key, bool& have_i, bool& have_role) {
+  enum Key { I, Container, Checked, Disabled, RoleKey, Name, Text, Href, Other };
+  // Which element field a key is: compared by size and bytes, no string building (hot path).
+  __attribute__((always_inline)) static Key key_of(std::string_view k) {
+    auto is = [&](const char* w, std::size_t n) { return k.size() == n && std::memcmp(k.data(), w, n) == 0; };
+    switch (k.size()) {
+      case 1: return k[0] == 'i' ? I : Other;
+      case 4: return is("role", 4) ? RoleKey : is("name", 4) ? Name : is("text", 4) ? Text : is("href", 4) ? Href : Other;
+      case 7: return is("checked", 7) ? Checked : Other;
+      case 8: return is("disabled", 8) ? Disabled : Other;
+      case 9: return is("container", 9) ? Container : Other;
+      default: return Other;
+    }
+  }
+
+  bool field(std::size_t i, Element& el, std::string_view key_text, bool& have_i, bool& have_role) {
     Reader::Kind k = r_.kind();
-    if (key == "i" || key == "container") {
-      bool is_i = key == "i";
+    const Key key = key_of(key_text);
+    if (key == I || key == Container) {
+      bool is_i = key == I;
       if (is_i) have_i = true;
       if (k == Reader::Kind::Null && !is_i) return r_.literal("null");
       if (k != Reader::Kind::Number)
@@ -329,26 +363,26 @@ class SnapshotParser {
       }
       return true;
     }
-    if (key == "checked" || key == "disabled") {
+    if (key == Checked || key == Disabled) {
       if (k == Reader::Kind::Null) return r_.literal("null");
-      if (k != Reader::Kind::True && k != Reader::Kind::False) return late(bad_field(i, key == "checked" ? "checked" : "disabled", "boolean")) && r_.skip(3);
+      if (k != Reader::Kind::True && k != Reader::Kind::False) return late(bad_field(i, key == Checked ? "checked" : "disabled", "boolean")) && r_.skip(3);
       bool v = k == Reader::Kind::True;
-      if (!r_.literal(v ? "true" : "false")) return false;
-      if (key == "checked") el.checked = v ? 1 : 0;
+      if (!(v ? r_.literal("true") : r_.literal("false"))) return false;
+      if (key == Checked) el.checked = v ? 1 : 0;
       else el.disabled = v;
       return true;
     }
-    std::string_view* target = key == "role" ? &el.role_text : key == "name" ? &el.name : key == "text" ? &el.text
-                               : key == "href" ? &el.href : nullptr;
+    std::string_view* target = key == RoleKey ? &el.role_text : key == Name ? &el.name : key == Text ? &el.text
+                               : key == Href ? &el.href : nullptr;
     if (!target) return r_.skip(3);
-    if (key == "role") have_role = true;
-    if (k == Reader::Kind::Null && key != "role") return r_.literal("null");
+    if (key == RoleKey) have_role = true;
+    if (k == Reader::Kind::Null && key != RoleKey) return r_.literal("null");
     if (k != Reader::Kind::String) {
-      const char* f = key == "role" ? "role" : key == "name" ? "name" : key == "text" ? "text" : "href";
+      const char* f = key == RoleKey ? "role" : key == Name ? "name" : key == Text ? "text" : "href";
       return late(bad_field(i, f, "string")) && r_.skip(3);
     }
     if (!r_.string(*target)) return false;
-    if (key == "role") el.role = role_from_name(el.role_text);
+    if (key == RoleKey) el.role = role_from_name(el.role_text);
     return true;
   }
 
@@ -360,8 +394,12 @@ class SnapshotParser {
 }  // namespace
 
 Role role_from_name(std::string_view name) {
-  for (int r = 1; r < static_cast<int>(Role::Count); ++r)
-    if (name == kRoleNames[r]) return static_cast<Role>(r);
+  if (name.empty()) return Role::Other;
+  for (int r = 1; r < static_cast<int>(Role::Count); ++r) {
+    const char* n = kRoleNames[r];
+    if (n[0] == name[0] && std::strlen(n) == name.size() && std::memcmp(n, name.data(), name.size()) == 0)
+      return static_cast<Role>(r);
+  }
   return Role::Other;
 }
 

@@ -1,13 +1,31 @@
-// Embind for the screens and flows (core/api_flows.h): JSON text both ways (the
-// snapshot may also come as UTF-8 bytes, which Embind copies without re-encoding).
+// Embind for the screens and flows (core/api_flows.h): JSON text both ways. A snapshot
+// can be large (P3: 5,000 elements), so it may also come as UTF-8 bytes the wrapper has
+// written into the module's memory (address, length): no character-by-character copy.
 #include <emscripten/bind.h>
+
+#include <cstdint>
 
 #include "api_flows.h"
 
+namespace {
+
+std::string_view bytes_at(uintptr_t address, size_t length) { return {reinterpret_cast<const char*>(address), length}; }
+
+std::string recognize_text(const std::string& snapshot) { return crosslink::api::recognize(snapshot); }
+std::string recognize_at(uintptr_t address, size_t length) { return crosslink::api::recognize(bytes_at(address, length)); }
+std::string step_text(const std::string& state, const std::string& snapshot, double now) { return crosslink::api::step(state, snapshot, now); }
+std::string step_at(const std::string& state, uintptr_t address, size_t length, double now) {
+  return crosslink::api::step(state, bytes_at(address, length), now);
+}
+
+}  // namespace
+
 EMSCRIPTEN_BINDINGS(crosslink_flows) {
   using namespace crosslink::api;
-  emscripten::function("recognize", &recognize);
+  emscripten::function("recognize", &recognize_text);
+  emscripten::function("recognizeAt", &recognize_at);
   emscripten::function("startFlow", &start_flow);
-  emscripten::function("step", &step);
+  emscripten::function("step", &step_text);
+  emscripten::function("stepAt", &step_at);
   emscripten::function("cancel", &cancel);
 }

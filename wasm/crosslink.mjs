@@ -53,18 +53,33 @@ function shareMethods(m) {
 }
 
 // ---- Screens and flows (core/api_flows.h) ----
-// A snapshot can be large (P3: 5,000 elements): it crosses as UTF-8 bytes, which Embind
-// copies as they are, rather than as a string it would encode character by character.
+// A snapshot can be large (P3: 5,000 elements): it is encoded once, straight into the
+// module's memory (TextEncoder, native speed), and handed over by address; Embind would
+// otherwise copy it character by character. Lone surrogates become U+FFFD on the way.
 const encoder = new TextEncoder();
-const snapshotBytes = (snapshot) => encoder.encode(typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot) ?? '');
 const now = (nowMs) => (nowMs === undefined ? Date.now() : num(nowMs));
 
 function flowMethods(m) {
   const json = (out) => JSON.parse(out);
+  const withSnapshot = (snapshot, use) => {
+    const text = typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot) ?? '';
+    const room = text.length * 3 + 1;  // UTF-16 code unit → at most 3 bytes
+    const address = m._malloc(room);
+    try {
+      const { written } = encoder.encodeInto(text, m.HEAPU8.subarray(address, address + room));
+      return use(address, written);
+    } finally {
+      m._free(address);
+    }
+  };
   return {
-    recognize: (snapshot) => json(m.recognize(snapshotBytes(snapshot))),
+    recognize: (snapshot) => json(withSnapshot(snapshot, (at, n) => m.recognizeAt(at, n))),
     startFlow: (kind, params, nowMs) => json(m.startFlow(str(kind), params == null ? '' : stored(params), now(nowMs))),
-    step: (state, snapshot, nowMs) => json(m.step(stored(state), snapshotBytes(snapshot), now(nowMs))),
+    step: (state, snapshot, nowMs) => {
+      const stateText = stored(state);
+      const t = now(nowMs);
+      return json(withSnapshot(snapshot, (at, n) => m.stepAt(stateText, at, n, t)));
+    },
     cancel: (state, nowMs) => json(m.cancel(stored(state), now(nowMs))),
   };
 }

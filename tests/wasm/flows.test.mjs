@@ -56,7 +56,8 @@ test('step names bad state and bad snapshots, and the module keeps answering', (
   const { state } = core.startFlow('unlink', {}, 1);
   assert.equal(core.step(state, '{"url": ', 2).decision.error.name, 'bad_json');
   assert.equal(core.step(state, { url: AC, elements: 'no' }, 2).decision.error.name, 'bad_snapshot');
-  assert.equal(core.step(state, `{"url":"${AC}/","elements":[{"i":0,"role":"\ud800"}]}`, 2).decision.error.name, 'bad_json');
+  // A lone surrogate is encoded as U+FFFD by the wrapper: an unknown role, read without a trap.
+  assert.equal(core.step(state, `{"url":"${AC}/","elements":[{"i":0,"role":"\ud800"}]}`, 2).decision.kind, 'navigate');
   const elements = Array.from({ length: 100001 }, (_, i) => ({ i, role: 'button' }));
   assert.equal(core.step(state, { url: AC, elements }, 2).decision.error.name, 'too_many_elements');
   assert.equal(core.step(state, accounts(false), 3).decision.kind, 'done');

@@ -67,6 +67,10 @@ test: deps
 fixtures: deps
 	@node tests/fixtures/record.mjs
 
+# The core's figures P1 (size), P3 (one decision on 5,000 elements), P6 (memory): build/bench/core.json.
+bench-core: wasm
+	@node tests/bench/core.mjs
+
 demo: extension
 	@node scripts/demo.mjs
 

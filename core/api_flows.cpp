@@ -39,12 +39,32 @@ std::string answer(const Decision& d, const FlowState* st) {
 
 }  // namespace
 
-std::string recognize(std::string_view snapshot_json) {
-  auto snap = parse_snapshot(snapshot_json);
+namespace {
+
+std::string recognize_parsed(Expected<Snapshot> snap) {
   if (!snap.ok()) return dump(error_json(snap.error()));
   Page page(snap.value());
   Recognition r = crosslink::recognize(page);
   return dump(json{{"screen", r.screen}, {"evidence", r.evidence}, {"locale", locale_name(r.locale)}});
+}
+
+template <class Parse>
+std::string step_parsed(const std::string& state_json, double now_ms, Parse parse) {
+  auto st = load_state(state_json);
+  if (!st.ok()) return answer(Decision::fail("", st.error()), nullptr);
+  FlowState& s = st.value();
+  if (!time_ok(now_ms)) return answer(Decision::fail("", {"bad_params", "nowMs: expected milliseconds since 1970"}), &s);
+  Expected<Snapshot> snap = parse();
+  if (!snap.ok()) return answer(end_flow(s, "", snap.error()), &s);
+  return answer(step_flow(s, snap.value(), static_cast<long long>(now_ms)), &s);
+}
+
+}  // namespace
+
+std::string recognize(std::string_view snapshot_json) { return recognize_parsed(parse_snapshot(snapshot_json)); }
+
+std::string recognize_in_place(char* snapshot, std::size_t size) {
+  return recognize_parsed(parse_snapshot_in_place(snapshot, size));
 }
 
 std::string start_flow(const std::string& kind, const std::string& params_json, double now_ms) {
@@ -61,17 +81,11 @@ std::string start_flow(const std::string& kind, const std::string& params_json, 
 }
 
 std::string step(const std::string& state_json, std::string_view snapshot_json, double now_ms) {
-  auto st = load_state(state_json);
-  if (!st.ok()) return answer(Decision::fail("", st.error()), nullptr);
-  FlowState& s = st.value();
-  if (!time_ok(now_ms)) return answer(Decision::fail("", {"bad_params", "nowMs: expected milliseconds since 1970"}), &s);
-  auto snap = parse_snapshot(snapshot_json);
-  if (!snap.ok()) {
-    Decision d = end_flow(s, "", snap.error());
-    return answer(d, &s);
-  }
-  Decision d = step_flow(s, snap.value(), static_cast<long long>(now_ms));
-  return answer(d, &s);
+  return step_parsed(state_json, now_ms, [&] { return parse_snapshot(snapshot_json); });
+}
+
+std::string step_in_place(const std::string& state_json, char* snapshot, std::size_t size, double now_ms) {
+  return step_parsed(state_json, now_ms, [&] { return parse_snapshot_in_place(snapshot, size); });
 }
 
 std::string cancel(const std::string& state_json, double now_ms) {

@@ -17,6 +17,11 @@ std::string start_flow(const std::string& kind, const std::string& params_json, 
 // bad_state and "state": null; a snapshot that is not one ends the flow with its error.
 std::string step(const std::string& state_json, std::string_view snapshot_json, double now_ms);
 
+// The same two on a snapshot buffer the caller hands over for the call: read in place
+// (changed), no copy. The Wasm boundary uses these with the wrapper's buffer.
+std::string recognize_in_place(char* snapshot, std::size_t size);
+std::string step_in_place(const std::string& state_json, char* snapshot, std::size_t size, double now_ms);
+
 // {"decision": error cancelled (or the flow's final decision if it had ended), "state": {...}}.
 std::string cancel(const std::string& state_json, double now_ms);
 

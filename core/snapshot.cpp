@@ -28,6 +28,7 @@ class Reader {
   Reader(char* data, std::size_t size, const SnapshotLimits& limits) : p_(data), end_(data + size), limits_(limits) {}
 
   Error error;
+  bool rewritten = false;  // an escape was unescaped in place: the text is no longer as given
   bool failed() const { return !error.name.empty(); }
 
   bool fail(const char* name, std::string detail) {
@@ -70,6 +71,7 @@ class Reader {
       if (c < 0x20) return syntax("control character in a string");
       if (c == '\\') {
         if (!w) w = p_;
+        rewritten = true;
         if (!escape(w)) return false;
         continue;
       }
@@ -405,22 +407,40 @@ Role role_from_name(std::string_view name) {
 
 const char* role_name(Role role) { return kRoleNames[static_cast<int>(role)]; }
 
+namespace {
+
+// original: the text as given, for naming a worse problem after a syntax error (empty
+// when the buffer is the only copy: then only while it was not rewritten).
+Expected<Snapshot> parse_buffer(Snapshot snap, char* data, std::size_t size, std::string_view original,
+                                const SnapshotLimits& limits) {
+  if (size > limits.max_bytes) return Error{"too_large", std::to_string(size) + " bytes"};
+  Reader reader(data, size, limits);
+  reader.set_begin(data);
+  SnapshotParser parser(reader, snap, limits);
+  if (!parser.document() || reader.failed()) {
+    // A syntax error may come before a worse problem further on: name the worse one.
+    if (original.empty() && !reader.rewritten) original = std::string_view(data, size);
+    if (reader.error.name == "bad_json" && !original.empty())
+      if (auto scan = scan_json_text(original, limits.max_depth, limits.max_string); !scan.ok()) return scan.error();
+    return reader.error;
+  }
+  if (!parser.shape_.name.empty()) return parser.shape_;
+  return snap;
+}
+
+}  // namespace
+
 Expected<Snapshot> parse_snapshot(std::string_view text, const SnapshotLimits& limits) {
   if (text.size() > limits.max_bytes) return Error{"too_large", std::to_string(text.size()) + " bytes"};
   Snapshot snap;
   snap.storage.reset(new char[text.size() + 1]);
   std::memcpy(snap.storage.get(), text.data(), text.size());
-  Reader reader(snap.storage.get(), text.size(), limits);
-  reader.set_begin(snap.storage.get());
-  SnapshotParser parser(reader, snap, limits);
-  if (!parser.document() || reader.failed()) {
-    // A syntax error may come before a worse problem further on: name the worse one.
-    if (reader.error.name == "bad_json")
-      if (auto scan = scan_json_text(text, limits.max_depth, limits.max_string); !scan.ok()) return scan.error();
-    return reader.error;
-  }
-  if (!parser.shape_.name.empty()) return parser.shape_;
-  return snap;
+  char* data = snap.storage.get();
+  return parse_buffer(std::move(snap), data, text.size(), text, limits);
+}
+
+Expected<Snapshot> parse_snapshot_in_place(char* text, std::size_t size, const SnapshotLimits& limits) {
+  return parse_buffer(Snapshot{}, text, size, {}, limits);
 }
 
 }  // namespace crosslink

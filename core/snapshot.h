@@ -42,7 +42,7 @@ struct Snapshot {
   std::string title;
   bool readable = true;    // false: the extension may not read this page (e.g. Facebook without permission)
   std::vector<Element> elements;
-  std::unique_ptr<char[]> storage;  // what the element views point into
+  std::unique_ptr<char[]> storage;  // what the element views point into (null: the caller's buffer)
 };
 
 struct SnapshotLimits {
@@ -55,5 +55,8 @@ struct SnapshotLimits {
 // Never aborts: malformed, mistyped, oversized or non-UTF-8 input gives a named Error
 // (bad_json, bad_utf8, too_large, too_deep, too_many_elements, string_too_long, bad_snapshot).
 Expected<Snapshot> parse_snapshot(std::string_view json_text, const SnapshotLimits& limits = {});
+// The same on a buffer the caller gives up for as long as the Snapshot is used: read and
+// unescaped in place, no copy (the Wasm boundary hands over a buffer it frees after).
+Expected<Snapshot> parse_snapshot_in_place(char* json_text, std::size_t size, const SnapshotLimits& limits = {});
 
 }  // namespace crosslink

@@ -1,6 +1,7 @@
 // Embind for the screens and flows (core/api_flows.h): JSON text both ways. A snapshot
 // can be large (P3: 5,000 elements), so it may also come as UTF-8 bytes the wrapper has
-// written into the module's memory (address, length): no character-by-character copy.
+// written into the module's memory (address, length), read there in place: no
+// character-by-character copy, no copy at all. The wrapper frees that buffer after.
 #include <emscripten/bind.h>
 
 #include <cstdint>
@@ -9,13 +10,13 @@
 
 namespace {
 
-std::string_view bytes_at(uintptr_t address, size_t length) { return {reinterpret_cast<const char*>(address), length}; }
+char* bytes_at(uintptr_t address) { return reinterpret_cast<char*>(address); }
 
 std::string recognize_text(const std::string& snapshot) { return crosslink::api::recognize(snapshot); }
-std::string recognize_at(uintptr_t address, size_t length) { return crosslink::api::recognize(bytes_at(address, length)); }
+std::string recognize_at(uintptr_t address, size_t length) { return crosslink::api::recognize_in_place(bytes_at(address), length); }
 std::string step_text(const std::string& state, const std::string& snapshot, double now) { return crosslink::api::step(state, snapshot, now); }
 std::string step_at(const std::string& state, uintptr_t address, size_t length, double now) {
-  return crosslink::api::step(state, bytes_at(address, length), now);
+  return crosslink::api::step_in_place(state, bytes_at(address), length, now);
 }
 
 }  // namespace

@@ -53,24 +53,29 @@ function shareMethods(m) {
 }
 
 // ---- Screens and flows (core/api_flows.h) ----
-// A snapshot can be large (P3: 5,000 elements): it is encoded once, straight into the
-// module's memory (TextEncoder, native speed), and handed over by address; Embind would
-// otherwise copy it character by character. Lone surrogates become U+FFFD on the way.
+// A snapshot can be large (P3: 5,000 elements): it is encoded by TextEncoder (native
+// speed), copied into the module's memory in one go and handed over by address, where
+// the core reads it in place; Embind would copy it character by character. Lone
+// surrogates become U+FFFD on the way.
 const encoder = new TextEncoder();
 const now = (nowMs) => (nowMs === undefined ? Date.now() : num(nowMs));
 
 function flowMethods(m) {
   const json = (out) => JSON.parse(out);
+  // Encoded straight into the module's memory; room for mostly-ASCII text first, all
+  // the room UTF-8 could need (3 bytes per UTF-16 unit) only when that was not enough.
   const withSnapshot = (snapshot, use) => {
     const text = typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot) ?? '';
-    const room = text.length * 3 + 1;  // UTF-16 code unit → at most 3 bytes
-    const address = m._malloc(room);
-    try {
-      const { written } = encoder.encodeInto(text, m.HEAPU8.subarray(address, address + room));
-      return use(address, written);
-    } finally {
-      m._free(address);
+    for (const room of [Math.ceil(text.length * 1.25) + 16, text.length * 3 + 1]) {
+      const address = m._malloc(room);
+      try {
+        const { read, written } = encoder.encodeInto(text, m.HEAPU8.subarray(address, address + room));
+        if (read === text.length) return use(address, written);
+      } finally {
+        m._free(address);
+      }
     }
+    throw new Error('unreachable: UTF-8 never needs more than 3 bytes per UTF-16 unit');
   };
   return {
     recognize: (snapshot) => json(withSnapshot(snapshot, (at, n) => m.recognizeAt(at, n))),

@@ -110,7 +110,12 @@ var crosslinkSnapshot = (() => {
           break;
         }
       }
-      const entry = { i, role, name: accessibleName(el, role), text: squash(el.innerText, MAX_TEXT) };
+      // Empty name and text are left out: most elements of a long feed have one or the other.
+      const entry = { i, role };
+      const name = accessibleName(el, role);
+      if (name) entry.name = name;
+      const text = squash(el.innerText, MAX_TEXT);
+      if (text) entry.text = text;
       // Anchors keep their href whatever role they were given (a link styled as a button).
       const href = role === 'link' || el.localName === 'a' ? el.getAttribute('href') : null;
       if (href) entry.href = href;

@@ -56,7 +56,7 @@ class Reader {
 
   // Reads a string (the opening quote is next) into a view of the buffer. The common
   // case, plain ASCII up to the closing quote, is one tight loop over a byte table.
-  __attribute__((always_inline)) bool string(std::string_view& out) {
+  __attribute__((noinline)) bool string(std::string_view& out) {
     if (!eat('"')) return syntax("expected a string");
     char* start = p_;
     char* w = nullptr;  // write position once an escape was seen
@@ -161,7 +161,7 @@ class Reader {
 
   // null → keep default; true/false → value; anything else → wrong type.
   enum class Kind { Null, False, True, String, Number, Other };
-  __attribute__((always_inline)) Kind kind() {
+  Kind kind() {
     switch (peek()) {
       case 'n': return Kind::Null;
       case 't': return Kind::True;
@@ -330,7 +330,7 @@ class SnapshotParser {
   }
   enum Key { I, Container, Checked, Disabled, RoleKey, Name, Text, Href, Other };
   // Which element field a key is: compared by size and bytes, no string building (hot path).
-  __attribute__((always_inline)) static Key key_of(std::string_view k) {
+  static Key key_of(std::string_view k) {
     auto is = [&](const char* w, std::size_t n) { return k.size() == n && std::memcmp(k.data(), w, n) == 0; };
     switch (k.size()) {
       case 1: return k[0] == 'i' ? I : Other;

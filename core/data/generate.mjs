@@ -60,6 +60,9 @@ const locators = locatorIds.map((id) => {
   return { id, first, count: probes.length - first };
 });
 
+const usedTexts = new Set(probes.flatMap((p) => [p.text, p.card]));
+for (const [i, k] of keys.entries()) if (!usedTexts.has(i) && !['ac.accounts.facebook', 'ig.messages.chats', 'ig.messages.requests', 'ig.messages.dont_receive'].includes(k)) fail(`texts: "${k}" is used by no locator`);
+
 const screensDoc = read('screens.json');
 const refs = [];
 const paths = [];

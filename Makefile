@@ -10,7 +10,7 @@ RESULTS := $(BUILD)/results
 JOBS    ?= 2
 # emcc's JS tools need Debian's Node modules (acorn) on the module path.
 EMENV   := NODE_PATH=/usr/share/nodejs
-TIERS   := unit wasm e2e stage
+TIERS   := unit asan fuzz wasm stage e2e
 # Build output without the per-file progress lines; errors and warnings still show.
 QUIET_BUILD := { grep -vE '^(\[ *[0-9]+%\] (Building|Linking)|g?make\[)' || true; }
 
@@ -20,7 +20,8 @@ node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
 	  --test-reporter=tap --test-reporter-destination=$(RESULTS)/$(1).tap $(2); \
 	node scripts/tally.mjs $(1)
 
-.PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-stage demo stage clean
+.PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-stage demo stage clean \
+	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core
 
 deps:
 	@scripts/deps.sh
@@ -62,6 +63,39 @@ test: deps
 	@$(MAKE) --no-print-directory build
 	@status=0; for tier in $(TIERS); do $(MAKE) --no-print-directory test-$$tier || status=1; done; \
 	node scripts/tally.mjs --total $(TIERS) && exit $$status
+
+# The native unit tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+ASANBUILD := $(BUILD)/asan
+SANITIZE  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+test-asan: deps
+	@test -f $(ASANBUILD)/CMakeCache.txt || cmake -S . -B $(ASANBUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS="$(SANITIZE)" -DCMAKE_EXE_LINKER_FLAGS="$(SANITIZE)" >/dev/null
+	@set -o pipefail; cmake --build $(ASANBUILD) -j$(JOBS) | $(QUIET_BUILD)
+	@rm -f $(RESULTS)/asan.*; mkdir -p $(RESULTS)
+	@cd $(ASANBUILD) && ctest -j$(JOBS) --output-on-failure --output-junit $(abspath $(RESULTS))/asan.xml \
+	  > $(abspath $(RESULTS))/asan.log 2>&1 || grep -B2 -A30 -E 'Failed|ERROR|runtime error' $(abspath $(RESULTS))/asan.log | head -200
+	@node scripts/tally.mjs asan
+
+# libFuzzer (clang) with ASan + UBSan: `make fuzz FUZZ_SECONDS=600` for a real run,
+# test-fuzz for the smoke pass inside `make test`.
+FUZZBUILD    := $(BUILD)/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 5
+fuzz-build: deps
+	@test -f $(FUZZBUILD)/CMakeCache.txt || CC=clang CXX=clang++ cmake -S . -B $(FUZZBUILD) -DCROSSLINK_FUZZ=ON \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="$(SANITIZE) -fsanitize=fuzzer-no-link" >/dev/null
+	@set -o pipefail; cmake --build $(FUZZBUILD) -j$(JOBS) | $(QUIET_BUILD)
+
+fuzz: fuzz-build
+	@node scripts/fuzz.mjs $(FUZZ_SECONDS)
+
+test-fuzz: fuzz-build
+	@node scripts/fuzz.mjs $(FUZZ_SMOKE_SECONDS) --tier fuzz
+
+# P4: the 1,000-post feed scrolled with and without the extension in one Chromium
+# session; prints the ratio with its goal and writes build/bench/p4.json.
+bench-feed: extension
+	@node tests/bench/p4-feed.mjs
 
 # Re-records tests/fixtures/ (snapshots and journeys) from the stage; the result is committed.
 fixtures: deps

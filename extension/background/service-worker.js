@@ -4,6 +4,7 @@
 import { loadCore } from '../core/crosslink.mjs';
 import { createDispatcher } from './dispatcher.js';
 import { loadLinkStatus, saveLinkStatus } from './status-store.js';
+import { shareRoutes } from './share-routes.js';
 
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
@@ -18,6 +19,7 @@ async function withCore() {
 }
 
 const routes = {
+  ...shareRoutes({ withCore }),
   // A page snapshot from Accounts Center: read the link status from it and keep it.
   'content/snapshot': {
     from: ['content'],

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStage } from '../../web/server.mjs';
+import { foreignRequests } from './netlog.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const extensionDir = path.join(root, 'build/extension');
@@ -22,7 +23,8 @@ export function unpackedExtensionId(dir = extensionDir) {
 
 /**
  * Launches Chromium with the extension (unless extension: false), mapping the stage's
- * hosts to the stage and every other host to nowhere.
+ * hosts to the stage and every other host to nowhere. Every request is logged
+ * (NetLog) and checked at close() (see netlog.mjs).
  * grantHosts: origins to pre-grant as optional host permissions, written into the
  * profile before launch, so the release extension stays unchanged.
  */
@@ -40,6 +42,7 @@ export async function launch(stage, { extension = true, grantHosts = [], headles
     '--ignore-certificate-errors',
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--disable-quic', '--no-first-run', '--disable-gpu',
+    `--log-net-log=${path.join(profile, 'netlog.json')}`,
   ];
   if (extension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(profile, {
@@ -57,9 +60,14 @@ export async function launch(stage, { extension = true, grantHosts = [], headles
     context,
     extensionId,
     popupUrl: extensionId && `chrome-extension://${extensionId}/popup/popup.html`,
+    /** Closes the browser; fails if anything left for a host outside the stage. */
     async close() {
       await context.close();
+      const foreign = foreignRequests(path.join(profile, 'netlog.json'), STAGE_HOSTS);
       fs.rmSync(profile, { recursive: true, force: true });
+      if (foreign.length) {
+        throw new Error(`requests left the stage: ${foreign.map((r) => `${r.url} (from ${r.initiator || 'the browser'})`).join(', ')}`);
+      }
     },
   };
 }

@@ -1,0 +1,51 @@
+// Messages of the in-page share control and the composer default (content scripts on
+// www.instagram.com). The core builds every link; the worker opens a share page only
+// from a link it built itself, never from a URL a page handed it.
+import { loadSettings } from './settings-store.js';
+
+const fail = (error) => Object.assign(new Error(error.detail), { code: error.name });
+
+/** @param {{withCore: () => Promise<import('../core/crosslink').Core>}} deps */
+export function shareRoutes({ withCore }) {
+  async function linksFor(url, text, networks) {
+    const core = await withCore();
+    const out = core.shareLinks(url, { text, networks });
+    if (!out.ok) throw fail(out.error);
+    return out;
+  }
+
+  return {
+    // What the page scripts need from the settings: which networks, the composer default.
+    'content/shareConfig': {
+      from: ['content'],
+      fields: {},
+      async handle() {
+        const { share, composer } = await loadSettings(await withCore());
+        return { networks: share.networks, composer };
+      },
+    },
+    // The menu for one post: its clean permalink and one entry per enabled network.
+    'content/shareLinks': {
+      from: ['content'],
+      fields: { url: 'string', text: 'string?' },
+      async handle({ url, text = '' }) {
+        const { share } = await loadSettings(await withCore());
+        const out = await linksFor(url, text, share.networks);
+        return { url: out.url, networks: out.links.map((l) => l.network) };
+      },
+    },
+    // Opens the network's official share page in a new tab next to the Instagram one.
+    'content/openShare': {
+      from: ['content'],
+      fields: { url: 'string', network: 'string', text: 'string?' },
+      async handle({ url, network, text = '' }, sender) {
+        const { share } = await loadSettings(await withCore());
+        if (network === 'copy' || !share.networks.includes(network))
+          throw fail({ name: 'network_disabled', detail: `${network.slice(0, 20)} is not an enabled share network` });
+        const [link] = (await linksFor(url, text, [network])).links;
+        await chrome.tabs.create({ url: link.url, index: sender.tab.index + 1, openerTabId: sender.tab.id });
+        return { opened: link.url };
+      },
+    },
+  };
+}

@@ -93,14 +93,16 @@ async function p3Chromium(pages) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--disable-gpu', '--no-sandbox'] });
   try {
     const page = await browser.newPage();
-    // The build is served to the page by the test itself: no server, no network.
+    // The build is served to the page by the test itself: no server, no network. The
+    // page is cross-origin isolated, so performance.now() has 5 µs steps, not 100 µs.
+    const isolated = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' };
     await page.route('https://bench.invalid/**', (route) => {
       const name = new URL(route.request().url()).pathname.slice(1) || 'index.html';
-      if (name === 'index.html') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' });
+      if (name === 'index.html') return route.fulfill({ contentType: 'text/html', headers: isolated, body: '<!doctype html><title>bench</title>' });
       const file = path.join(wasmDir, path.basename(name));
       if (!fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
       const type = file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript';
-      return route.fulfill({ contentType: type, body: fs.readFileSync(file) });
+      return route.fulfill({ contentType: type, headers: isolated, body: fs.readFileSync(file) });
     });
     await page.goto('https://bench.invalid/index.html');
     return await page.evaluate(async ({ pages, source }) => {
@@ -108,7 +110,7 @@ async function p3Chromium(pages) {
       const core = await loadCore();
       // eslint-disable-next-line no-new-func -- the bench page only, never the extension
       const measure = new Function(`return (${source})`)();
-      return measure(core, pages, 300);
+      return { isolated: crossOriginIsolated, ...(await measure(core, pages, 300)) };
     }, { pages, source: measureDecisions.toString() });
   } finally {
     await browser.close();
@@ -204,8 +206,10 @@ for (const [where, r] of [['Node', node], ['Chromium', browser]]) {
     console.log(`P3 ${where}: not measured (${r.error})`);
     continue;
   }
-  for (const [name, v] of Object.entries(r))
+  for (const [name, v] of Object.entries(r)) {
+    if (typeof v !== 'object') continue;  // Chromium's "isolated" flag
     console.log(`P3 ${where}, ${name} (${(result.P3.snapshotBytes[name] / KB).toFixed(0)} KB, ${v.decision.kind}): median ${ms(v.medianMs)}, p90 ${ms(v.p90Ms)} (goal ≤ 1 ms: ${ok(v.medianMs, 1)})`);
+  }
 }
 console.log(`P6 Wasm memory after ${memory.decisions} decisions: ${(memory.bytesAfter10000 / 1024).toFixed(0)} KiB, grew ${memory.grewBytes} bytes since decision 1,000 (goal: no growth, ≤ 2 MiB: ${memory.grewBytes === 0 && memory.bytesAfter10000 <= 2 * 1024 * 1024 ? 'meets' : 'misses'})`);
 console.log('bench-core: build/bench/core.json');

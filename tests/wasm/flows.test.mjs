@@ -89,3 +89,20 @@ test('a 5,000-element snapshot decides in well under 10 ms here too', () => {
   assert.equal(out.decision.target, 4999);
   assert.ok(ms < 10, `${ms} ms`);
 });
+
+test('memory stays flat over 2,000 decisions (P6)', async () => {
+  const { loadModule } = await import('./load.mjs');
+  const m = await loadModule();
+  const snapshot = JSON.stringify(accounts(false));
+  const run = (n) => {
+    for (let i = 0; i < n; i += 1) {
+      const { state } = JSON.parse(m.startFlow('link', '', 1));
+      JSON.parse(m.step(JSON.stringify(state), snapshot, 2));
+    }
+  };
+  run(200);
+  const before = m.HEAPU8.buffer.byteLength;
+  run(2000);
+  assert.equal(m.HEAPU8.buffer.byteLength, before);
+  assert.ok(before <= 2 * 1024 * 1024, `${before} bytes`);
+});

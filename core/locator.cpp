@@ -122,32 +122,62 @@ int match_text(pack::Text key, std::string_view folded, int locale) {
   return -1;
 }
 
-// The fewest bytes a text can have and still match one of the key's wordings in this
-// locale: folding never lengthens text, so anything shorter is skipped unfolded.
-std::size_t shortest_match(pack::Text key, int locale) {
-  static const std::vector<uint16_t> sizes = [] {
-    std::vector<uint16_t> out(pack::kWordingCount);
-    const std::vector<std::string>& table = folded_wordings();
-    for (std::size_t w = 0; w < out.size(); ++w) {
+// What any match of a key in a locale needs, known before folding anything: at least
+// `shortest` bytes (folding never lengthens text) and, unless a wording starts with a
+// placeholder, one of `first` as first character. Computed once per key and locale.
+struct Prefilter {
+  std::size_t shortest = SIZE_MAX;
+  bool any_first = false;
+  bool first[128] = {};
+};
+
+const Prefilter& prefilter(pack::Text key, int locale) {
+  static std::vector<Prefilter> table(static_cast<std::size_t>(pack::kTextCount) * (pack::kLocaleCount + 1));
+  static std::vector<bool> ready(table.size());
+  std::size_t slot = static_cast<std::size_t>(key) * (pack::kLocaleCount + 1) + static_cast<std::size_t>(locale + 1);
+  Prefilter& f = table[slot];
+  if (!ready[slot]) {
+    const std::vector<std::string>& wordings = folded_wordings();
+    const pack::TextRow& row = pack::kTexts[static_cast<int>(key)];
+    for (int w = row.first; w < row.first + row.count; ++w) {
+      if (locale >= 0 && pack::kWordings[w].locale != locale) continue;
+      const std::string& needle = wordings[static_cast<std::size_t>(w)];
       std::size_t n = 0;
-      for (char c : table[w]) n += c == '\x02' ? 0 : 1;  // a placeholder stands for 1+ bytes
-      out[w] = static_cast<uint16_t>(n);
+      for (char c : needle) n += c == '\x02' ? 0 : 1;
+      f.shortest = std::min(f.shortest, n);
+      unsigned char c0 = needle.empty() ? 0 : static_cast<unsigned char>(needle[0]);
+      if (c0 == static_cast<unsigned char>(kPlaceholder) || c0 >= 0x80) f.any_first = true;
+      else f.first[c0] = true;
     }
-    return out;
-  }();
-  const pack::TextRow& row = pack::kTexts[static_cast<int>(key)];
-  std::size_t least = SIZE_MAX;
-  for (int w = row.first; w < row.first + row.count; ++w)
-    if (locale < 0 || pack::kWordings[w].locale == locale) least = std::min<std::size_t>(least, sizes[static_cast<std::size_t>(w)]);
-  return least;
+    ready[slot] = true;
+  }
+  return f;
+}
+
+// Could some line of this raw text fold to a match? Lines whose first byte is plain
+// ASCII fold to start with that byte in lower case (snapshots are trimmed).
+bool might_match(const Prefilter& f, std::string_view raw) {
+  if (raw.size() < f.shortest) return false;
+  if (f.any_first) return true;
+  for (std::size_t start = 0; start < raw.size();) {
+    unsigned char c = static_cast<unsigned char>(raw[start]);
+    if (c >= 0x80 || c == ' ' || c == '\t') return true;
+    if (f.first[c >= 'A' && c <= 'Z' ? c + 32 : c]) return true;
+    std::size_t nl = raw.find('\n', start);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return false;
 }
 
 int match_element(const Page& page, int i, pack::Text key, int locale, bool name_only) {
   const Element& e = page.element(i);
-  std::size_t least = shortest_match(key, locale);
-  if (e.name.size() < least && (name_only || e.text.size() < least)) return -1;
-  int l = match_text(key, page.folded_name(i), locale);
-  if (l >= 0 || name_only) return l;
+  const Prefilter& f = prefilter(key, locale);
+  bool by_name = might_match(f, e.name);
+  bool by_text = !name_only && might_match(f, e.text);
+  if (!by_name && !by_text) return -1;
+  int l = by_name ? match_text(key, page.folded_name(i), locale) : -1;
+  if (l >= 0 || !by_text) return l;
   line_matches(key, page.folded_text(i), locale, l);
   return l;
 }

@@ -202,5 +202,32 @@ TEST(Snapshot, TheBufferSurvivesAMove) {
   EXPECT_EQ(many[0].elements[0].name, "kept \xC3\xA9");
 }
 
+TEST(Snapshot, InPlaceReadsTheCallersBufferWithoutACopy) {
+  std::string text = one(R"(,"name":"caf\u00e9 \"x\"")");
+  std::vector<char> buffer(text.begin(), text.end());
+  auto s = parse_snapshot_in_place(buffer.data(), buffer.size());
+  ASSERT_TRUE(s.ok()) << s.error().detail;
+  EXPECT_EQ(s.value().storage, nullptr);
+  EXPECT_EQ(s.value().elements[0].name, "caf\xC3\xA9 \"x\"");
+  EXPECT_GE(s.value().elements[0].name.data(), buffer.data());
+  EXPECT_LT(s.value().elements[0].name.data(), buffer.data() + buffer.size());
+}
+
+TEST(Snapshot, InPlaceNamesTheWorseProblemWhileTheTextIsUnchanged) {
+  std::string text = "{\"url\": , \"x\": \"\xff\"}";
+  std::vector<char> buffer(text.begin(), text.end());
+  EXPECT_EQ(parse_snapshot_in_place(buffer.data(), buffer.size()).error().name, "bad_utf8");
+}
+
+TEST(Snapshot, InPlaceAfterAnEscapeWasRewrittenSaysBadJson) {
+  // The buffer no longer holds the text as given: the syntax error is all it can name.
+  std::string text = R"({"url":"a\"b", "x": )" + std::string(40, '[');
+  std::vector<char> buffer(text.begin(), text.end());
+  EXPECT_EQ(parse_snapshot_in_place(buffer.data(), buffer.size()).error().name, "too_deep");  // found while reading
+  std::string broken = R"({"url":"a\"b" "x"})";
+  std::vector<char> b2(broken.begin(), broken.end());
+  EXPECT_EQ(parse_snapshot_in_place(b2.data(), b2.size()).error().name, "bad_json");
+}
+
 }  // namespace
 }  // namespace crosslink

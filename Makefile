@@ -24,7 +24,7 @@ node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
 	node scripts/tally.mjs $(1)
 
 .PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-stage demo stage clean \
-	test-asan fuzz fuzz-build test-fuzz bench-feed
+	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core
 
 deps:
 	@scripts/deps.sh
@@ -99,6 +99,14 @@ test-fuzz: fuzz-build
 # session; prints the ratio with its goal and writes build/bench/p4.json.
 bench-feed: extension
 	@node tests/bench/p4-feed.mjs
+
+# Re-records tests/fixtures/ (snapshots and journeys) from the stage; the result is committed.
+fixtures: deps
+	@node tests/fixtures/record.mjs
+
+# The core's figures P1 (size), P3 (one decision on 5,000 elements), P6 (memory): build/bench/core.json.
+bench-core: wasm
+	@node tests/bench/core.mjs
 
 demo: extension
 	@node scripts/demo.mjs

@@ -35,7 +35,15 @@ nlohmann::json to_json(const Decision& d) {
   nlohmann::json j = {{"kind", kind_name(d.kind)}, {"screen", d.screen}};
   switch (d.kind) {
     case DecisionKind::Click:
-    case DecisionKind::Toggle: j["target"] = d.target; break;
+    case DecisionKind::Toggle:
+      j["target"] = d.target;
+      if (!d.locator.empty()) {
+        j["locator"] = d.locator;
+        j["role"] = d.target_role;
+        j["name"] = d.target_name;
+        if (d.target_checked >= 0) j["checked"] = d.target_checked == 1;
+      }
+      break;
     case DecisionKind::Navigate: j["url"] = d.url; break;
     case DecisionKind::Wait: j["ms"] = d.wait_ms; break;
     case DecisionKind::AskUser: j["reason"] = d.reason; break;

@@ -14,6 +14,9 @@ struct Decision {
   DecisionKind kind = DecisionKind::Wait;
   std::string screen;      // the screen recognised in the snapshot this decision answers
   int target = -1;         // Click / Toggle: element index in that snapshot
+  std::string locator;     // Click / Toggle: the locator that found it (core/data/locators.json)
+  std::string target_role, target_name;  // Click / Toggle: what the actuator must find at target
+  int target_checked = -1; // Click / Toggle on a checkable: its state when decided (0/1)
   std::string url;         // Navigate: an absolute URL on a known Instagram host
   int wait_ms = 0;         // Wait
   std::string reason;      // AskUser: facebook_login, choose_account, not_you, ...

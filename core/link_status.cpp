@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kScreen = "accounts_center_accounts";
 
-std::vector<std::string> lines_of(const std::string& text) {
+std::vector<std::string> lines_of(std::string_view text) {
   std::vector<std::string> lines;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -31,7 +31,7 @@ Decision read_link_status(const Snapshot& snap) {
 
   int cards = 0;
   for (const Element& e : snap.elements) {
-    if (e.role != "listitem") continue;
+    if (e.role != Role::ListItem) continue;
     ++cards;
     // A card reads "<account name>\n<platform>"; the platform is a brand name, the same
     // in every language, so it is the language-free way to tell Facebook's card apart.

@@ -3,11 +3,7 @@
 #include <string>
 
 namespace crosslink {
-namespace {
-
-// Length of the UTF-8 sequence starting at s[i], or 0 if it is not well formed
-// (overlongs, surrogates and values above U+10FFFF are refused, as RFC 3629 says).
-std::size_t utf8_length(std::string_view s, std::size_t i) {
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   unsigned char c = byte(i);
   if (c < 0x80) return 1;
@@ -29,8 +25,6 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return n;
 }
 
-}  // namespace
-
 Expected<ScanOk> scan_json_text(std::string_view s, int max_depth, std::size_t max_string) {
   int depth = 0;
   bool in_string = false;
@@ -38,7 +32,7 @@ Expected<ScanOk> scan_json_text(std::string_view s, int max_depth, std::size_t m
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      std::size_t n = utf8_length(s, i);
+      std::size_t n = utf8_sequence_length(s, i);
       if (n == 0) return Error{"bad_utf8", "byte offset " + std::to_string(i)};
       i += n;
       continue;

@@ -13,4 +13,8 @@ struct ScanOk {};
 // string_too_long (a string literal over max_string bytes). Syntax is left to the parser.
 Expected<ScanOk> scan_json_text(std::string_view text, int max_depth, std::size_t max_string);
 
+// Length of the well-formed UTF-8 sequence at s[i] (1 for ASCII), 0 when it is not one
+// (overlongs, surrogates and values above U+10FFFF are refused, as RFC 3629 says).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+
 }  // namespace crosslink

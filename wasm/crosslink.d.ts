@@ -21,13 +21,15 @@ export interface Snapshot {
   title?: string;
   elements: Array<{
     i: number; role: string; name?: string; text?: string; href?: string;
-    checked?: boolean | null; container?: number;
+    checked?: boolean | null; disabled?: boolean; container?: number;
   }>;
+  /** false: the extension may not read this page (see docs/PROTOCOL.md). */
+  readable?: boolean;
 }
 
 export interface LinkStatus { linked: boolean; facebookName: string }
 
-export interface Core extends ShareCore {
+export interface Core extends ShareCore, FlowCore {
   version(): string;
   /** Done with a LinkStatus result on the Accounts Center accounts page. */
   readLinkStatus(snapshot: Snapshot | string): Decision;
@@ -115,4 +117,75 @@ export interface ShareCore {
     nowMs: number, cap: number): LogResult | Failure;
   logLoad(log: unknown, cap: number): LogResult | Failure;
   logExport(log: unknown, nowMs: number): LogExport | Failure;
+}
+
+// ---- Screens and flows (core/api_flows.h; formats in docs/PROTOCOL.md) ----
+
+export type ScreenId =
+  | 'instagram_home' | 'instagram_post' | 'instagram_reel' | 'instagram_story' | 'instagram_composer'
+  | 'instagram_settings' | 'instagram_messages_settings' | 'instagram_messages_others_on_facebook'
+  | 'instagram_update_messaging' | 'instagram_interstitial' | 'accounts_center_overview'
+  | 'accounts_center_accounts' | 'accounts_center_add_accounts' | 'facebook_continue_as' | 'facebook_login'
+  | 'facebook_choose_account' | 'accounts_center_finish_setup' | 'accounts_center_profile_sync'
+  | 'accounts_center_account_detail' | 'accounts_center_remove_intro' | 'accounts_center_remove_confirm'
+  | 'accounts_center_connected_experiences' | 'accounts_center_sharing' | 'rate_limited' | 'unknown' | 'unreadable';
+
+export interface Recognition {
+  screen: ScreenId;
+  /** What decided: "host …", "path …", "<locator>: <role> \"<name>\" #<i>". */
+  evidence: string[];
+  /** en | es | pt | de | fr, or "" when neither the page nor its words say. */
+  locale: string;
+}
+
+export type FlowKind = 'link' | 'unlink' | 'setSharing' | 'linkMessaging' | 'unlinkMessaging' | 'readStatus';
+export type SharingSwitch = 'posts' | 'reels' | 'stories' | 'facebookStories';
+
+export interface FlowParams {
+  /** link: "Continue" on the profile sync (default false: "Not now"). */
+  syncProfile?: boolean;
+  /** link: the Facebook account to link; left out: the one Facebook offers. */
+  facebookAccount?: string;
+  /** setSharing (required there): the switches to set. */
+  sharing?: Partial<Record<SharingSwitch, boolean>>;
+  maxClicks?: number;
+  timeBudgetMs?: number;
+  settleMs?: number;
+  userWaitMs?: number;
+}
+
+export type AskReason = 'facebook_login' | 'choose_account' | 'not_you' | 'press_continue';
+export type FlowOutcome =
+  | 'done' | 'needs_user' | 'unavailable' | 'rate_limited' | 'not_found' | 'not_linked' | 'cancelled'
+  | 'click_budget' | 'time_budget' | 'loop' | 'no_effect' | 'verify_failed' | 'refused' | 'interstitial'
+  | 'unknown_screen' | 'unreadable_page' | 'navigation_refused' | string;
+
+/** JSON that resumes exactly: keep it (chrome.storage.session) and pass it back as it is. */
+export interface FlowState {
+  v: 1;
+  flow: FlowKind;
+  params: FlowParams;
+  status: 'running' | 'needs_user' | 'done' | 'error' | 'cancelled';
+  outcome?: FlowOutcome;
+  clicks: number;
+  startedAt: number;
+  activeMs: number;
+  asked: AskReason | '';
+  final?: FlowDecision;
+  [opaque: string]: unknown;
+}
+
+export type FlowDecision =
+  | { kind: 'click' | 'toggle'; screen: string; target: number; locator: string; role: string; name: string; checked?: boolean }
+  | { kind: 'navigate'; screen: string; url: string }
+  | { kind: 'wait'; screen: string; ms: number }
+  | { kind: 'ask_user'; screen: string; reason: AskReason }
+  | { kind: 'done'; screen: string; result: Record<string, unknown> }
+  | { kind: 'error'; screen: string; error: CoreError };
+
+export interface FlowCore {
+  recognize(snapshot: Snapshot | string): Recognition | { error: CoreError };
+  startFlow(kind: FlowKind, params?: FlowParams | null, nowMs?: number): { state: FlowState } | { error: CoreError };
+  step(state: FlowState | string, snapshot: Snapshot | string, nowMs?: number): { decision: FlowDecision; state: FlowState | null };
+  cancel(state: FlowState | string, nowMs?: number): { decision: FlowDecision; state: FlowState | null };
 }

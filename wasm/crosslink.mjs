@@ -15,6 +15,7 @@ export async function loadCore(options = {}) {
     ...shareMethods(m),
     version: () => m.version(),
     readLinkStatus: (snapshot) => JSON.parse(m.readLinkStatus(text(snapshot))),
+    ...flowMethods(m),
   });
 }
 
@@ -48,5 +49,42 @@ function shareMethods(m) {
     logAppend: (log, entry, nowMs, cap) => json(m.logAppend(stored(log), stored(entry), num(nowMs), num(cap))),
     logLoad: (log, cap) => json(m.logLoad(stored(log), num(cap))),
     logExport: (log, nowMs) => json(m.logExport(stored(log), num(nowMs))),
+  };
+}
+
+// ---- Screens and flows (core/api_flows.h) ----
+// A snapshot can be large (P3: 5,000 elements): it is encoded by TextEncoder (native
+// speed), copied into the module's memory in one go and handed over by address, where
+// the core reads it in place; Embind would copy it character by character. Lone
+// surrogates become U+FFFD on the way.
+const encoder = new TextEncoder();
+const now = (nowMs) => (nowMs === undefined ? Date.now() : num(nowMs));
+
+function flowMethods(m) {
+  const json = (out) => JSON.parse(out);
+  // Encoded straight into the module's memory; room for mostly-ASCII text first, all
+  // the room UTF-8 could need (3 bytes per UTF-16 unit) only when that was not enough.
+  const withSnapshot = (snapshot, use) => {
+    const text = typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot) ?? '';
+    for (const room of [Math.ceil(text.length * 1.25) + 16, text.length * 3 + 1]) {
+      const address = m._malloc(room);
+      try {
+        const { read, written } = encoder.encodeInto(text, m.HEAPU8.subarray(address, address + room));
+        if (read === text.length) return use(address, written);
+      } finally {
+        m._free(address);
+      }
+    }
+    throw new Error('unreachable: UTF-8 never needs more than 3 bytes per UTF-16 unit');
+  };
+  return {
+    recognize: (snapshot) => json(withSnapshot(snapshot, (at, n) => m.recognizeAt(at, n))),
+    startFlow: (kind, params, nowMs) => json(m.startFlow(str(kind), params == null ? '' : stored(params), now(nowMs))),
+    step: (state, snapshot, nowMs) => {
+      const stateText = stored(state);
+      const t = now(nowMs);
+      return json(withSnapshot(snapshot, (at, n) => m.stepAt(stateText, at, n, t)));
+    },
+    cancel: (state, nowMs) => json(m.cancel(stored(state), now(nowMs))),
   };
 }

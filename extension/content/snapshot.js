@@ -1,7 +1,7 @@
 // The snapshot the core decides on: the visible elements a person could act on or read
 // as a landmark (buttons, links, switches, headings, list items, dialogs), in document
-// order, with role, accessible name, text, href, checked and the enclosing list item or
-// dialog. Plain script (content scripts are not modules); also injected by
+// order, with role, accessible name, text, href, checked, disabled and the enclosing list
+// item or dialog. Plain script (content scripts are not modules); also injected by
 // tests/fixtures/record.mjs, so fixtures are exactly what the extension sees.
 // eslint-disable-next-line no-unused-vars
 var crosslinkSnapshot = (() => {
@@ -110,11 +110,19 @@ var crosslinkSnapshot = (() => {
           break;
         }
       }
-      const entry = { i, role, name: accessibleName(el, role), text: squash(el.innerText, MAX_TEXT) };
-      const href = role === 'link' ? el.getAttribute('href') : null;
+      // Empty name and text are left out: most elements of a long feed have one or the other.
+      const entry = { i, role };
+      const name = accessibleName(el, role);
+      if (name) entry.name = name;
+      const text = squash(el.innerText, MAX_TEXT);
+      if (text) entry.text = text;
+      // Anchors keep their href whatever role they were given (a link styled as a button).
+      const href = role === 'link' || el.localName === 'a' ? el.getAttribute('href') : null;
       if (href) entry.href = href;
       const checked = checkedOf(el, role);
       if (checked !== undefined) entry.checked = checked;
+      // Busy or not offered: a switch saving its value, a choice already made.
+      if (el.getAttribute('aria-disabled') === 'true' || el.disabled === true) entry.disabled = true;
       if (container >= 0) entry.container = container;
       indexOf.set(el, i);
       nodes.push(el);

@@ -1,0 +1,28 @@
+// The flows' text-in, text-out surface (wasm/bindings_flows.cpp exposes it; the parity
+// tests call it natively). Every function returns JSON text and never aborts.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace crosslink::api {
+
+// {"screen": id, "evidence": [...], "locale": "en"|...|""} or {"error": {name, detail}}.
+std::string recognize(std::string_view snapshot_json);
+
+// {"state": {...}} or {"error": {name, detail}}; kind: link, unlink, setSharing,
+// linkMessaging, unlinkMessaging, readStatus; params: JSON object text ("" or "null": none).
+std::string start_flow(const std::string& kind, const std::string& params_json, double now_ms);
+
+// {"decision": {...}, "state": {...}}; a state that is not one gives decision error
+// bad_state and "state": null; a snapshot that is not one ends the flow with its error.
+std::string step(const std::string& state_json, std::string_view snapshot_json, double now_ms);
+
+// The same two on a snapshot buffer the caller hands over for the call: read in place
+// (changed), no copy. The Wasm boundary uses these with the wrapper's buffer.
+std::string recognize_in_place(char* snapshot, std::size_t size);
+std::string step_in_place(const std::string& state_json, char* snapshot, std::size_t size, double now_ms);
+
+// {"decision": error cancelled (or the flow's final decision if it had ended), "state": {...}}.
+std::string cancel(const std::string& state_json, double now_ms);
+
+}  // namespace crosslink::api

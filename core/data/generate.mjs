@@ -1,0 +1,172 @@
+// Compiles the locator packs (texts.<locale>.json, locators.json, screens.json,
+// pages.json) into C++ tables: pack_data.h (ids as enums, so a typo in the flows is a
+// compile error) and pack_data.cpp. Run by CMake at build time; refuses data that is
+// inconsistent (an unknown text key or role, a key missing in a locale, a bad glob).
+// Usage: node generate.mjs <data dir> <output dir>
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [dataDir, outDir] = process.argv.slice(2);
+const LOCALES = ['en', 'es', 'pt', 'de', 'fr'];
+const ROLES = ['button', 'link', 'switch', 'checkbox', 'radio', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab',
+  'option', 'listitem', 'dialog', 'alertdialog', 'heading', 'textbox', 'searchbox', 'combobox', 'alert', 'status'];
+const HOSTS = ['www.instagram.com', 'accountscenter.instagram.com', 'www.facebook.com', 'm.facebook.com'];
+const problems = [];
+const fail = (msg) => problems.push(msg);
+const read = (name) => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dataDir, name), 'utf8'));
+  } catch (e) {
+    fail(`${name}: ${e.message}`);
+    return {};
+  }
+};
+const ident = (s) => s.replace(/[^A-Za-z0-9]/g, '_');
+const cstr = (s) => `"${[...Buffer.from(s, 'utf8')].map((b) => (b >= 0x20 && b < 0x7f && b !== 0x22 && b !== 0x5c && b !== 0x3f ? String.fromCharCode(b) : `\\${b.toString(8).padStart(3, '0')}`)).join('')}"`;
+
+// Texts: every key in every locale, at least one wording each.
+const texts = Object.fromEntries(LOCALES.map((l) => [l, read(`texts.${l}.json`)]));
+const keys = Object.keys(texts.en);
+for (const l of LOCALES) {
+  for (const k of keys) {
+    const w = texts[l][k];
+    if (!Array.isArray(w) || !w.length || w.some((s) => typeof s !== 'string' || !s.trim()))
+      fail(`texts.${l}.json: "${k}" needs a list of non-empty wordings`);
+    else if (w.some((s) => /\{(?![a-z_]+\})|\{[a-z_]+\}\{/.test(s))) fail(`texts.${l}.json: "${k}": bad placeholder`);
+  }
+  for (const k of Object.keys(texts[l])) if (!keys.includes(k)) fail(`texts.${l}.json: "${k}" is not in texts.en.json`);
+}
+
+const locatorsDoc = read('locators.json');
+const locatorIds = Object.keys(locatorsDoc).filter((k) => !k.startsWith('_'));
+const probes = [];
+const locators = locatorIds.map((id) => {
+  const list = locatorsDoc[id];
+  if (!Array.isArray(list) || !list.length) fail(`locators.json: "${id}" needs a list of probes`);
+  const first = probes.length;
+  for (const p of list ?? []) {
+    for (const k of Object.keys(p)) if (!['role', 'label', 'name', 'href', 'in', 'card'].includes(k)) fail(`locators.json: "${id}": unknown field "${k}"`);
+    const roles = [].concat(p.role ?? []);
+    for (const r of roles) if (!ROLES.includes(r)) fail(`locators.json: "${id}": unknown role "${r}"`);
+    for (const f of ['label', 'name', 'card']) if (p[f] !== undefined && !keys.includes(p[f])) fail(`locators.json: "${id}": unknown text key "${p[f]}"`);
+    if (p.label && p.name) fail(`locators.json: "${id}": label or name, not both`);
+    if (p.in !== undefined && !['dialog', 'page', 'listitem'].includes(p.in)) fail(`locators.json: "${id}": in must be dialog, page or listitem`);
+    if (!roles.length && !p.label && !p.name && !p.href) fail(`locators.json: "${id}": a probe needs a role, a text or an href`);
+    const mask = roles.reduce((m, r) => m | (1 << (ROLES.indexOf(r) + 1)), 0);
+    const text = p.label ?? p.name;
+    probes.push({ mask, text: text ? keys.indexOf(text) : -1, nameOnly: Boolean(p.name), href: p.href ?? null,
+      scope: { undefined: 0, dialog: 1, page: 2, listitem: 3 }[p.in], card: p.card ? keys.indexOf(p.card) : -1 });
+  }
+  return { id, first, count: probes.length - first };
+});
+
+const usedTexts = new Set(probes.flatMap((p) => [p.text, p.card]));
+for (const [i, k] of keys.entries()) if (!usedTexts.has(i) && !['ac.accounts.facebook', 'ig.messages.chats', 'ig.messages.requests', 'ig.messages.dont_receive'].includes(k)) fail(`texts: "${k}" is used by no locator`);
+
+const screensDoc = read('screens.json');
+const refs = [];
+const paths = [];
+const screens = (screensDoc.screens ?? []).map((s) => {
+  for (const k of Object.keys(s)) if (!['id', 'hosts', 'paths', 'markers', 'requires', 'unless'].includes(k)) fail(`screens.json: "${s.id}": unknown field "${k}"`);
+  let hosts = 0;
+  for (const h of s.hosts ?? HOSTS) {
+    if (!HOSTS.includes(h)) fail(`screens.json: "${s.id}": unknown host "${h}"`);
+    hosts |= 1 << HOSTS.indexOf(h);
+  }
+  const list = (name) => {
+    const first = refs.length;
+    for (const l of s[name] ?? []) {
+      if (!locatorIds.includes(l)) fail(`screens.json: "${s.id}": unknown locator "${l}"`);
+      refs.push(locatorIds.indexOf(l));
+    }
+    return [first, refs.length - first];
+  };
+  const p0 = paths.length;
+  for (const p of s.paths ?? []) {
+    if (!p.startsWith('/')) fail(`screens.json: "${s.id}": path "${p}" must start with /`);
+    paths.push(p);
+  }
+  if (!(s.paths ?? []).length && !(s.markers ?? []).length) fail(`screens.json: "${s.id}": needs paths or markers`);
+  return { id: s.id, hosts, paths: [p0, paths.length - p0], markers: list('markers'), requires: list('requires'), unless: list('unless') };
+});
+const screenIds = screens.map((s) => s.id);
+if (new Set(screenIds).size !== screenIds.length) fail('screens.json: duplicate screen id');
+
+const pagesDoc = read('pages.json');
+const pages = Object.entries(pagesDoc).filter(([k]) => !k.startsWith('_'));
+for (const [k, url] of pages) {
+  let u;
+  try { u = new URL(url); } catch { fail(`pages.json: "${k}": not a URL`); continue; }
+  if (u.protocol !== 'https:' || !['www.instagram.com', 'accountscenter.instagram.com'].includes(u.host) || u.search || u.hash || !u.pathname.endsWith('/'))
+    fail(`pages.json: "${k}": only https pages of the two Instagram hosts, ending in /, without query`);
+}
+
+if (problems.length) {
+  console.error(`core/data: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+
+const wordings = [];
+const textRows = keys.map((k) => {
+  const first = wordings.length;
+  for (const [li, l] of LOCALES.entries()) for (const w of texts[l][k]) wordings.push({ li, w });
+  return { k, first, count: wordings.length - first };
+});
+
+const h = `// Generated by core/data/generate.mjs from core/data/*.json: do not edit.
+#pragma once
+#include <cstdint>
+
+namespace crosslink::pack {
+
+enum class Text : int16_t { ${keys.map((k) => ident(k)).join(', ')}, None = -1 };
+enum class Loc : uint16_t { ${locatorIds.map(ident).join(', ')} };
+enum class Page : uint8_t { ${pages.map(([k]) => ident(k)).join(', ')} };
+
+inline constexpr int kTextCount = ${keys.length};
+inline constexpr int kLocatorCount = ${locatorIds.length};
+inline constexpr int kScreenCount = ${screens.length};
+inline constexpr int kPageCount = ${pages.length};
+inline constexpr int kWordingCount = ${wordings.length};
+
+}  // namespace crosslink::pack
+`;
+
+const cpp = `// Generated by core/data/generate.mjs from core/data/*.json: do not edit.
+#include "pack.h"
+
+namespace crosslink::pack {
+
+const Wording kWordings[] = {
+${wordings.map(({ li, w }) => `  {${li}, ${cstr(w)}},`).join('\n')}
+};
+const TextRow kTexts[] = {
+${textRows.map((t) => `  {${cstr(t.k)}, ${t.first}, ${t.count}},`).join('\n')}
+};
+const Probe kProbes[] = {
+${probes.map((p) => `  {${p.mask}u, ${p.text}, ${p.card}, ${p.scope}, ${p.nameOnly}, ${p.href === null ? 'nullptr' : cstr(p.href)}},`).join('\n')}
+};
+const LocatorRow kLocators[] = {
+${locators.map((l) => `  {${cstr(l.id)}, ${l.first}, ${l.count}},`).join('\n')}
+};
+const uint16_t kRefs[] = {${refs.join(', ') || 0}};
+const char* const kPaths[] = {${paths.map(cstr).join(', ')}};
+const ScreenRule kScreens[] = {
+${screens.map((s) => `  {${cstr(s.id)}, ${s.hosts}, ${s.paths[0]}, ${s.paths[1]}, ${s.markers[0]}, ${s.markers[1]}, ${s.requires[0]}, ${s.requires[1]}, ${s.unless[0]}, ${s.unless[1]}},`).join('\n')}
+};
+const PageRow kPages[] = {
+${pages.map(([k, u]) => `  {${cstr(k)}, ${cstr(u)}},`).join('\n')}
+};
+const char* const kLocales[] = {${LOCALES.map(cstr).join(', ')}};
+const char* const kHosts[] = {${HOSTS.map(cstr).join(', ')}};
+
+}  // namespace crosslink::pack
+`;
+
+fs.mkdirSync(outDir, { recursive: true });
+const write = (name, text) => {
+  const file = path.join(outDir, name);
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+};
+write('pack_data.h', h);
+write('pack_data.cpp', cpp);

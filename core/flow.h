@@ -1,0 +1,78 @@
+// The flows: Link, Unlink, SetSharing, LinkMessaging, UnlinkMessaging, ReadStatus.
+// Each is a state machine stepped with a fresh snapshot: step(state, snapshot, now) →
+// one decision. The state is plain data that serializes to JSON and resumes exactly,
+// so the extension's service worker may be killed between any two steps; it is built
+// so that no action is ever done twice (docs/PROTOCOL.md, "Flows").
+#pragma once
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "decision.h"
+#include "error.h"
+#include "snapshot.h"
+
+namespace crosslink {
+
+enum class FlowKind : uint8_t { Link, Unlink, SetSharing, LinkMessaging, UnlinkMessaging, ReadStatus };
+const char* flow_name(FlowKind kind);  // "link", "unlink", "setSharing", ...
+bool flow_from_name(std::string_view name, FlowKind& out);
+
+// The four sharing switches, in the order a flow sets them.
+inline constexpr const char* kSwitchKeys[4] = {"posts", "reels", "stories", "facebookStories"};
+
+struct FlowParams {
+  bool sync_profile = false;         // Link: "Continue" on the profile sync (default "Not now")
+  std::string facebook_account;      // Link: the Facebook account to link ("" = the one offered)
+  int8_t sharing[4] = {-1, -1, -1, -1};  // SetSharing: 1 on, 0 off, -1 leave as it is
+  int max_clicks = 12;
+  long long time_budget_ms = 120000;  // time spent deciding and waiting for pages (not for the person)
+  long long settle_ms = 15000;        // how long an action may take to show on the page
+  long long user_wait_ms = 600000;    // how long to wait for the person (log in, choose, press Continue)
+};
+
+// An action decided and not yet seen to take effect.
+struct Pending {
+  std::string kind;  // "", "click", "toggle", "navigate"
+  std::string screen, url, locator;
+  int target = -1;
+  int checked = -1;  // a checkable target's state before
+  int size = 0;      // how many elements the page had
+  long long at = 0;
+};
+
+struct FlowState {
+  FlowKind kind = FlowKind::ReadStatus;
+  FlowParams params;
+  std::string status = "running";  // running | needs_user | done | error | cancelled
+  int clicks = 0;
+  long long started_at = 0, last_step_at = 0, active_ms = 0;
+  Pending pending;
+  std::vector<std::string> seen;                       // screens reached, first arrival order
+  std::vector<std::pair<std::string, int>> visits;     // actions per screen since the last progress
+  int goals = 0;                                       // best count of goals met on one screen
+  std::vector<std::string> steps;                      // what was done: "add_facebook", "toggle:posts", ...
+  std::string asked;                                   // ask_user reason being waited on
+  long long asked_at = 0;
+  long long waiting_since = 0;                         // an unknown or unreadable page since
+  nlohmann::json read = nlohmann::json::object();      // results read so far (ReadStatus)
+  nlohmann::json final_decision;                       // the decision that ended the flow
+};
+
+// bad_flow for an unknown kind, bad_params for wrong parameters (unknown key, wrong type,
+// SetSharing without a switch, a budget out of range).
+Expected<FlowState> start_flow(std::string_view kind, const nlohmann::json& params, long long now_ms);
+Decision step_flow(FlowState& state, const Snapshot& snapshot, long long now_ms);
+// A flow that failed before a snapshot could be read (bad input): ends it with this error.
+Decision end_flow(FlowState& state, const std::string& screen, Error error);
+Decision cancel_flow(FlowState& state, long long now_ms);
+
+nlohmann::json state_to_json(const FlowState& state);
+Expected<FlowState> state_from_json(const nlohmann::json& json);  // bad_state when it is not one
+
+bool is_terminal(const FlowState& state);
+
+}  // namespace crosslink

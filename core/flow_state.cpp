@@ -1,0 +1,212 @@
+// The flow state as JSON: what chrome.storage.session keeps between two steps.
+#include "flow.h"
+
+namespace crosslink {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kStateVersion = 1;
+constexpr const char* kFlowNames[] = {"link", "unlink", "setSharing", "linkMessaging", "unlinkMessaging", "readStatus"};
+
+json params_json(const FlowParams& p, FlowKind kind) {
+  json j = {{"maxClicks", p.max_clicks}, {"timeBudgetMs", p.time_budget_ms}, {"settleMs", p.settle_ms},
+            {"userWaitMs", p.user_wait_ms}};
+  if (kind == FlowKind::Link) {
+    j["syncProfile"] = p.sync_profile;
+    if (!p.facebook_account.empty()) j["facebookAccount"] = p.facebook_account;
+  }
+  if (kind == FlowKind::SetSharing) {
+    json s = json::object();
+    for (int k = 0; k < 4; ++k)
+      if (p.sharing[k] >= 0) s[kSwitchKeys[k]] = p.sharing[k] == 1;
+    j["sharing"] = s;
+  }
+  return j;
+}
+
+bool whole(const json& v, long long lo, long long hi, long long& out) {
+  if (v.is_number_integer()) {
+    out = v.get<long long>();
+  } else if (v.is_number_float()) {
+    double d = v.get<double>();
+    if (!(d >= -9e15 && d <= 9e15) || d != static_cast<double>(static_cast<long long>(d))) return false;
+    out = static_cast<long long>(d);
+  } else {
+    return false;
+  }
+  return out >= lo && out <= hi;
+}
+
+// Reads the parameters a person or the extension passes (and a stored state's copy).
+Expected<FlowParams> read_params(FlowKind kind, const json& j) {
+  FlowParams p;
+  if (j.is_null() && kind != FlowKind::SetSharing) return p;
+  if (!j.is_object() && !j.is_null()) return Error{"bad_params", "parameters: expected an object"};
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string& key = it.key();
+    const json& v = it.value();
+    long long n = 0;
+    if (key == "maxClicks") {
+      if (!whole(v, 0, 100, n)) return Error{"bad_params", "maxClicks: expected a whole number from 0 to 100"};
+      p.max_clicks = static_cast<int>(n);
+    } else if (key == "timeBudgetMs" || key == "settleMs" || key == "userWaitMs") {
+      if (!whole(v, 1, 86400000, n)) return Error{"bad_params", key + ": expected milliseconds from 1 to 86400000"};
+      (key == "timeBudgetMs" ? p.time_budget_ms : key == "settleMs" ? p.settle_ms : p.user_wait_ms) = n;
+    } else if (key == "syncProfile" && kind == FlowKind::Link) {
+      if (!v.is_boolean()) return Error{"bad_params", "syncProfile: expected true or false"};
+      p.sync_profile = v.get<bool>();
+    } else if (key == "facebookAccount" && kind == FlowKind::Link) {
+      if (!v.is_string() && !v.is_null()) return Error{"bad_params", "facebookAccount: expected a name"};
+      if (v.is_string()) p.facebook_account = v.get<std::string>();
+      if (p.facebook_account.size() > 200) return Error{"bad_params", "facebookAccount: longer than 200 bytes"};
+    } else if (key == "sharing" && kind == FlowKind::SetSharing) {
+      if (!v.is_object()) return Error{"bad_params", "sharing: expected {posts, reels, stories, facebookStories}"};
+      for (auto s = v.begin(); s != v.end(); ++s) {
+        int k = 0;
+        while (k < 4 && s.key() != kSwitchKeys[k]) ++k;
+        if (k == 4) return Error{"bad_params", "sharing." + s.key() + ": unknown switch"};
+        if (s.value().is_null()) continue;
+        if (!s.value().is_boolean()) return Error{"bad_params", "sharing." + s.key() + ": expected true or false"};
+        p.sharing[k] = s.value().get<bool>() ? 1 : 0;
+      }
+    } else {
+      return Error{"bad_params", key + ": not a parameter of " + flow_name(kind)};
+    }
+  }
+  if (kind == FlowKind::SetSharing && p.sharing[0] < 0 && p.sharing[1] < 0 && p.sharing[2] < 0 && p.sharing[3] < 0)
+    return Error{"bad_params", "sharing: say which switches to set"};
+  return p;
+}
+
+Error bad(const std::string& what) { return {"bad_state", what}; }
+
+bool read_time(const json& j, const char* key, long long& out) {
+  auto it = j.find(key);
+  return it != j.end() && whole(*it, 0, 9007199254740991LL, out);
+}
+
+bool read_strings(const json& j, const char* key, std::vector<std::string>& out) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array() || it->size() > 256) return false;
+  for (const json& v : *it) {
+    if (!v.is_string()) return false;
+    out.push_back(v.get<std::string>());
+  }
+  return true;
+}
+
+}  // namespace
+
+const char* flow_name(FlowKind kind) { return kFlowNames[static_cast<int>(kind)]; }
+
+bool flow_from_name(std::string_view name, FlowKind& out) {
+  for (int k = 0; k < 6; ++k)
+    if (name == kFlowNames[k]) {
+      out = static_cast<FlowKind>(k);
+      return true;
+    }
+  return false;
+}
+
+bool is_terminal(const FlowState& s) { return s.status == "done" || s.status == "error" || s.status == "cancelled"; }
+
+Expected<FlowState> start_flow(std::string_view kind, const json& params, long long now_ms) {
+  FlowState s;
+  if (!flow_from_name(kind, s.kind))
+    return Error{"bad_flow", "unknown flow \"" + std::string(kind.substr(0, 40)) +
+                                 "\" (link, unlink, setSharing, linkMessaging, unlinkMessaging, readStatus)"};
+  if (now_ms < 0) return Error{"bad_params", "nowMs: expected milliseconds since 1970"};
+  auto p = read_params(s.kind, params);
+  if (!p.ok()) return p.error();
+  s.params = p.value();
+  s.started_at = s.last_step_at = now_ms;
+  return s;
+}
+
+json state_to_json(const FlowState& s) {
+  json pending = nullptr;
+  if (!s.pending.kind.empty())
+    pending = {{"kind", s.pending.kind}, {"screen", s.pending.screen}, {"url", s.pending.url}, {"locator", s.pending.locator},
+               {"target", s.pending.target}, {"checked", s.pending.checked}, {"size", s.pending.size}, {"at", s.pending.at}};
+  json visits = json::object();
+  for (const auto& [screen, n] : s.visits) visits[screen] = n;
+  json j = {{"v", kStateVersion}, {"flow", flow_name(s.kind)}, {"params", params_json(s.params, s.kind)},
+            {"status", s.status}, {"clicks", s.clicks}, {"startedAt", s.started_at}, {"lastStepAt", s.last_step_at},
+            {"activeMs", s.active_ms}, {"pending", pending}, {"seen", s.seen}, {"visits", visits},
+            {"goals", s.goals}, {"steps", s.steps}, {"asked", s.asked}, {"askedAt", s.asked_at},
+            {"waitingSince", s.waiting_since}, {"read", s.read}};
+  if (is_terminal(s)) {
+    j["final"] = s.final_decision;
+    j["outcome"] = s.final_decision.value("kind", "") == "done" ? "done" : s.final_decision["error"].value("name", "");
+  }
+  return j;
+}
+
+Expected<FlowState> state_from_json(const json& j) {
+  if (!j.is_object()) return bad("expected an object");
+  FlowState s;
+  auto v = j.find("v");
+  if (v == j.end() || !v->is_number_integer() || v->get<long long>() != kStateVersion) return bad("v: expected 1");
+  auto flow = j.find("flow");
+  if (flow == j.end() || !flow->is_string() || !flow_from_name(flow->get<std::string>(), s.kind)) return bad("flow: unknown");
+  auto params = j.find("params");
+  if (params == j.end()) return bad("params: missing");
+  auto p = read_params(s.kind, *params);
+  if (!p.ok()) return bad("params: " + p.error().detail);
+  s.params = p.value();
+  auto status = j.find("status");
+  if (status == j.end() || !status->is_string()) return bad("status: missing");
+  s.status = status->get<std::string>();
+  if (s.status != "running" && s.status != "needs_user" && !is_terminal(s)) return bad("status: unknown");
+  long long n = 0;
+  if (!read_time(j, "clicks", n) || n > 100) return bad("clicks: expected a count");
+  s.clicks = static_cast<int>(n);
+  if (!read_time(j, "goals", n) || n > 100) return bad("goals: expected a count");
+  s.goals = static_cast<int>(n);
+  if (!read_time(j, "startedAt", s.started_at) || !read_time(j, "lastStepAt", s.last_step_at) ||
+      !read_time(j, "activeMs", s.active_ms) || !read_time(j, "askedAt", s.asked_at) ||
+      !read_time(j, "waitingSince", s.waiting_since))
+    return bad("times: expected milliseconds");
+  if (!read_strings(j, "seen", s.seen) || !read_strings(j, "steps", s.steps)) return bad("seen, steps: expected lists of names");
+  auto asked = j.find("asked");
+  if (asked == j.end() || !asked->is_string()) return bad("asked: expected a reason or \"\"");
+  s.asked = asked->get<std::string>();
+  auto visits = j.find("visits");
+  if (visits == j.end() || !visits->is_object() || visits->size() > 64) return bad("visits: expected an object");
+  for (auto it = visits->begin(); it != visits->end(); ++it) {
+    if (!whole(it.value(), 0, 100, n)) return bad("visits: expected counts");
+    s.visits.emplace_back(it.key(), static_cast<int>(n));
+  }
+  auto pending = j.find("pending");
+  if (pending == j.end()) return bad("pending: missing");
+  if (!pending->is_null()) {
+    const json& pj = *pending;
+    if (!pj.is_object()) return bad("pending: expected an object or null");
+    for (const char* key : {"kind", "screen", "url", "locator"})
+      if (!pj.contains(key) || !pj[key].is_string()) return bad(std::string("pending.") + key + ": expected text");
+    s.pending.kind = pj["kind"].get<std::string>();
+    s.pending.screen = pj["screen"].get<std::string>();
+    s.pending.url = pj["url"].get<std::string>();
+    s.pending.locator = pj["locator"].get<std::string>();
+    if (s.pending.kind != "click" && s.pending.kind != "toggle" && s.pending.kind != "navigate") return bad("pending.kind: unknown");
+    if (!pj.contains("target") || !whole(pj["target"], -1, 100000, n)) return bad("pending.target: expected an index");
+    s.pending.target = static_cast<int>(n);
+    if (!pj.contains("checked") || !whole(pj["checked"], -1, 1, n)) return bad("pending.checked: expected -1, 0 or 1");
+    s.pending.checked = static_cast<int>(n);
+    if (!pj.contains("size") || !whole(pj["size"], 0, 100000, n)) return bad("pending.size: expected a count");
+    s.pending.size = static_cast<int>(n);
+    if (!read_time(pj, "at", s.pending.at)) return bad("pending.at: expected milliseconds");
+  }
+  auto read = j.find("read");
+  if (read == j.end() || !read->is_object()) return bad("read: expected an object");
+  s.read = *read;
+  if (is_terminal(s)) {
+    auto fin = j.find("final");
+    if (fin == j.end() || !fin->is_object() || !fin->contains("kind")) return bad("final: expected the last decision");
+    s.final_decision = *fin;
+  }
+  return s;
+}
+
+}  // namespace crosslink

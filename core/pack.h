@@ -1,0 +1,56 @@
+// The locator packs as compiled tables (core/data/*.json → pack_data.cpp at build time,
+// by core/data/generate.mjs). Nothing here is downloaded or changed at run time.
+#pragma once
+#include <cstdint>
+
+#include "pack_data.h"
+
+namespace crosslink::pack {
+
+inline constexpr int kLocaleCount = 5;  // en es pt de fr, in this order
+
+struct Wording {
+  uint8_t locale;    // index into kLocales
+  const char* text;  // as written; "{name}" is a placeholder for one or more characters
+};
+struct TextRow {
+  const char* key;
+  uint16_t first, count;  // into kWordings
+};
+struct Probe {
+  uint32_t roles;       // bit (1 << Role) per accepted role; 0: any role
+  int16_t text;         // Text the element must match, -1 for none
+  int16_t card;         // Text one line of the enclosing list item must match, -1 for none
+  uint8_t scope;        // 0 anywhere, 1 inside a dialog, 2 outside dialogs, 3 inside a list item
+  bool name_only;       // match the accessible name only, not the lines of the visible text
+  const char* href;     // glob on the href's path and query ('*': any characters), or nullptr
+};
+struct LocatorRow {
+  const char* id;
+  uint16_t first, count;  // into kProbes, tried in order
+};
+struct ScreenRule {
+  const char* id;
+  uint8_t hosts;  // bit per kHosts entry
+  uint16_t paths_first, paths_count;
+  uint16_t markers_first, markers_count;    // into kRefs (locator indices)
+  uint16_t requires_first, requires_count;
+  uint16_t unless_first, unless_count;
+};
+struct PageRow {
+  const char* id;
+  const char* url;
+};
+
+extern const Wording kWordings[];
+extern const TextRow kTexts[];
+extern const Probe kProbes[];
+extern const LocatorRow kLocators[];
+extern const uint16_t kRefs[];
+extern const char* const kPaths[];
+extern const ScreenRule kScreens[];
+extern const PageRow kPages[];
+extern const char* const kLocales[];
+extern const char* const kHosts[];
+
+}  // namespace crosslink::pack

@@ -1,0 +1,25 @@
+// Which screen of docs/SCREENS.md a snapshot shows, and the evidence for it (the rules
+// are data: core/data/screens.json).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "page.h"
+
+namespace crosslink {
+
+struct Recognition {
+  std::string screen = "unknown";
+  std::vector<std::string> evidence;  // e.g. "path /accounts/", "accounts_heading: heading \"Accounts\" #9"
+  int locale = -1;                    // the page's locale, or the one its wording matched in
+};
+
+Recognition recognize(const Page& page);
+
+// Language code for a locale index ("" for -1).
+const char* locale_name(int locale);
+
+// "heading \"Accounts\" #9": how an element is named in evidence and error details.
+std::string describe(const Page& page, int i);
+
+}  // namespace crosslink

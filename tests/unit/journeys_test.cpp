@@ -4,7 +4,6 @@
 // element, or navigating where the walk's link leads), must wait rather than act again
 // when the same page is shown twice (a restarted worker), and must end as the stage's
 // state says. tests/wasm/journeys.test.mjs runs the same through the Wasm build.
-#include <dirent.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -9,7 +9,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   const QUIET_MS = 40;        // no change for this long counts as settled
   const MAX_SETTLE_MS = 1500; // a page that never stops changing is read anyway
   const OUTLINE_MS = 120;     // how long the person sees the element before it is clicked
-  const WAKE_MS = 1500;       // a flow's tab that has heard nothing from the worker wakes it
+  const WAKE_MS = 1000;       // a flow's tab that has heard nothing from the worker wakes it
   const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox']);
   const MESSAGING_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
   const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -157,7 +157,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
           // Wait for a change only when the page did not change since the last look.
           const seen = message.since;
           const unchanged = !seen || (seen.pageId === pageId && seen.changes === changes);
-          if (message.waitMs > 0 && unchanged) await nextChange(Math.min(message.waitMs, 2000));
+          if (message.waitMs > 0 && unchanged) await nextChange(Math.min(message.waitMs, 1000));
           await settle();
           return { snapshot: snapshotText(), pageId, changes };
         })());

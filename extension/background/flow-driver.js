@@ -150,9 +150,9 @@ export function createFlowDriver({ withCore }) {
     await tell(rec.tabId, { type: 'actuator/flow', active: false });
     if (rec.status === 'done' && rec.result) await mergeStatus(rec.flow, rec.result, rec.params);
     await log({
-      type: `flow_${rec.flow}`, outcome: rec.outcome,
-      detail: rec.error ? `${rec.error.name}: ${rec.error.detail}`.slice(0, 300) : '',
-      data: { clicks: rec.state?.clicks ?? 0, ms: rec.endedAt - rec.startedAt },
+      type: 'flow_end', outcome: rec.outcome,
+      detail: rec.error ? `${rec.error.name}: ${rec.error.detail}`.slice(0, 200) : '',
+      data: { flow: rec.flow, clicks: rec.state?.clicks ?? 0, ms: rec.endedAt - rec.startedAt },
     });
   }
 

@@ -145,7 +145,9 @@ function renderLog(log) {
   const entries = (log?.entries ?? []).slice(-LOG_SHOWN).reverse();
   for (const e of entries) {
     const li = document.createElement('li');
-    const what = chrome.i18n.getMessage(`log_${e.type}`) || e.type;
+    let what = chrome.i18n.getMessage(`log_${e.type}`) || e.type;
+    if (e.type === 'flow_start') what = t('logStarted', chrome.i18n.getMessage(`flowName_${e.detail}`) || e.detail);
+    if (e.type === 'flow_end') what = chrome.i18n.getMessage(`flowName_${e.data?.flow}`) || String(e.data?.flow);
     const outcome = e.outcome ? ` — ${chrome.i18n.getMessage(`outcome_${e.outcome}`) || e.outcome}` : '';
     li.textContent = `${timeText(e.t)} ${what}${outcome}`;
     if (e.detail) li.title = e.detail;

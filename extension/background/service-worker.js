@@ -65,7 +65,7 @@ const routes = {
   // A content script of a flow's tab (a fresh page, or one that heard nothing for a while):
   // waking the worker is the point; it goes on with a stored flow.
   'content/wake': {
-    from: ['content'],
+    from: ['content', 'facebook'],
     fields: {},
     async handle(_message, sender) {
       const rec = await driver.resumeStored();
@@ -96,4 +96,7 @@ chrome.runtime.onMessage.addListener(dispatcher.listener);
 chrome.permissions.onAdded.addListener(() => { registerFacebookScripts().catch(() => {}); });
 registerFacebookScripts().catch(() => {});
 // A worker started again (stopped mid-flow, or woken by any event) goes on with the flow.
+// Each start is counted in the session (the popup's log and the restart tests read it).
+chrome.storage.session.get('workerStarts').then(({ workerStarts = 0 }) => chrome.storage.session.set({ workerStarts: workerStarts + 1 }))
+  .catch(() => {});
 driver.resumeStored().catch(() => {});

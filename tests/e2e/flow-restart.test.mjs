@@ -41,7 +41,7 @@ async function killDuring(flowId, cdp, maxKills, { skipFacebook = false } = {}) 
     // skipFacebook: stop it only off Facebook (its pages wake the worker only with the permission).
     if (skipFacebook && /facebook\.com/.test(page.url())) {
       if (process.env.DEBUG_KILLS && i % 100 === 0) {
-        console.log(`# waiting on facebook: ${JSON.stringify({ ...rec, state: undefined, params: undefined })}`);
+        console.log(`waiting on facebook: ${JSON.stringify({ ...rec, state: undefined, params: undefined })}`);
         console.log('# ' + JSON.stringify(await env.popup.evaluate(async (id) => ({
           perm: await chrome.permissions.contains({ origins: ['https://www.facebook.com/*', 'https://m.facebook.com/*'] }),
           all: await chrome.permissions.getAll(),
@@ -52,7 +52,7 @@ async function killDuring(flowId, cdp, maxKills, { skipFacebook = false } = {}) 
       continue;
     }
     if (await stopWorkers(cdp)) kills += 1;
-    if (process.env.DEBUG_KILLS) console.log(`# stop ${kills} at ${rec.screen} step ${rec.steps} acting ${JSON.stringify(rec.acting?.decision?.kind ?? null)} ${page.url()}`);
+    if (process.env.DEBUG_KILLS) console.log(`stop ${kills} at ${rec.screen} step ${rec.steps} acting ${JSON.stringify(rec.acting?.decision?.kind ?? null)} ${page.url()}`);
     // Back by itself: the flow's page wakes it.
     await until(workerStarts, (n) => n > starts, { what: `the worker to start again after stop ${kills}`, timeout: 15000, interval: 20 });
     await sleep(DELAYS[i % DELAYS.length]);
@@ -106,7 +106,7 @@ test(`link with the worker stopped ${KILLS} times mid-flow: completes, no action
   const state = await stageState(env.stage);
   assert.equal(state.linked, flows.at(-1) !== 'unlink');
   const total = segments.reduce((n, s) => n + s.actions.length, 0);
-  console.log(`# worker stopped ${kills} times during ${flows.join(', ')}; ${total} actions, none twice`);
+  console.log(`worker stopped ${kills} times during ${flows.join(', ')}; ${total} actions, none twice`);
 });
 
 test(`one link flow, the worker stopped ${KILLS} times before it ends: completes, each action once`, { timeout: 110000 }, async () => {
@@ -138,5 +138,5 @@ test(`one link flow, the worker stopped ${KILLS} times before it ends: completes
   const actions = (await stageLog(env.stage, 'action')).map((e) => e.name);
   assert.deepEqual(actions, ['facebook_continue', 'link', 'sync_profile']);
   assert.equal((await stageState(env.stage)).linked, true);
-  console.log(`# one link flow: worker stopped ${kills} times, done in ${rec.endedAt - rec.startedAt} ms, ${actions.length} actions`);
+  console.log(`one link flow: worker stopped ${kills} times, done in ${rec.endedAt - rec.startedAt} ms, ${actions.length} actions`);
 });

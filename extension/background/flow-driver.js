@@ -318,7 +318,8 @@ export function createFlowDriver({ withCore }) {
       if (ended(cur) || cur.status !== 'running' || cur.tabId !== tabId) return undefined;
       return { ...cur, status: 'paused', pausedAt: Date.now() };
     });
-    if (rec?.status === 'paused') await log({ type: 'flow_paused', detail: `${rec.flow}: you clicked in the page` });
+    if (rec?.status !== 'paused') return null;
+    await log({ type: 'flow_paused', detail: `${rec.flow}: you clicked in the page` });
     return rec;
   }
 

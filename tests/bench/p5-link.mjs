@@ -34,6 +34,9 @@ async function extensionRun(env, first) {
   const before = await flowRecord(env.popup);
   if (first) {
     // The first link through the button: the click activates the (pre-granted) permission.
+    // (The button shows unless a reading says linked: the walk's pages were read too.)
+    await env.popup.evaluate(() => chrome.storage.local.remove('linkStatus'));
+    await env.popup.bringToFront();
     await env.popup.getByRole('button', { name: 'Link to Facebook', exact: true }).click();
   } else {
     const reply = await env.popup.evaluate(() => chrome.runtime.sendMessage({ type: 'popup/startFlow', flow: 'link', params: {} }));

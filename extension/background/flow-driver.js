@@ -42,6 +42,13 @@ export async function registerFacebookScripts() {
   return true;
 }
 
+/** The permission withdrawn: no script of ours on Facebook's pages any more. */
+export async function unregisterFacebookScripts() {
+  if (await chrome.permissions.contains({ origins: FACEBOOK_ORIGINS })) return;
+  const have = await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  if (have.length) await chrome.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+}
+
 /**
  * @param {{withCore: () => Promise<any>}} deps
  */

@@ -5,7 +5,7 @@ import { loadCore } from '../core/crosslink.mjs';
 import { createDispatcher } from './dispatcher.js';
 import { loadLinkStatus, saveLinkStatus } from './status-store.js';
 import { shareRoutes } from './share-routes.js';
-import { createFlowDriver, registerFacebookScripts } from './flow-driver.js';
+import { createFlowDriver, registerFacebookScripts, unregisterFacebookScripts } from './flow-driver.js';
 
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
@@ -94,6 +94,7 @@ chrome.runtime.onMessage.addListener(dispatcher.listener);
 
 // Facebook's pages are read only once the person granted the optional permission.
 chrome.permissions.onAdded.addListener(() => { registerFacebookScripts().catch(() => {}); });
+chrome.permissions.onRemoved.addListener(() => { unregisterFacebookScripts().catch(() => {}); });
 registerFacebookScripts().catch(() => {});
 // A worker started again (stopped mid-flow, or woken by any event) goes on with the flow.
 // Each start is counted in the session (the popup's log and the restart tests read it).

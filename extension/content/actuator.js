@@ -8,7 +8,7 @@
 var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   const QUIET_MS = 25;        // no change for this long counts as settled
   const MAX_SETTLE_MS = 1500; // a page that never stops changing is read anyway
-  const OUTLINE_MS = 80;      // how long the person sees the element before it is clicked
+  const OUTLINE_MS = 40;      // how long the person sees the element before it is clicked
   const WAKE_MS = 1000;       // a flow's tab that has heard nothing from the worker wakes it
   const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox']);
   const MESSAGING_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);

@@ -104,7 +104,7 @@ test(`link with the worker stopped ${KILLS} times mid-flow: completes, no action
 });
 
 test(`one link flow, the worker stopped ${KILLS} times before it ends: completes, each action once`, { timeout: 110000 }, async () => {
-  await setState(env.stage, { linked: false, latencyMs: 2200 });
+  await setState(env.stage, { linked: false, latencyMs: 3500 });
   const cdp = await env.browser.context.newCDPSession(env.popup);
   await cdp.send('ServiceWorker.enable');
   const started = await clickLink();

@@ -27,8 +27,9 @@ export function useFlowBrowser({ grant = true } = {}) {
     await env.popup.goto(env.browser.popupUrl);
   });
   after(async () => {
-    await env.browser?.close();
-    await env.stage?.close();
+    // The stage closes even when the browser's close fails (a foreign request): an open
+    // server would keep this test file's process alive.
+    try { await env.browser?.close(); } finally { await env.stage?.close(); }
   });
   beforeEach(async () => {
     await stageRequest(env.stage, '/__stage/reset', {});

@@ -80,7 +80,8 @@ test-asan: deps
 	@node scripts/tally.mjs asan
 
 # libFuzzer (clang) with ASan + UBSan: `make fuzz FUZZ_SECONDS=600` for a real run,
-# test-fuzz for the smoke pass inside `make test`.
+# test-fuzz for the smoke pass inside `make test` (6 targets × 5 s). The Wasm build
+# turns the recorded journeys into flow states for state_fuzz's seeds.
 FUZZBUILD    := $(BUILD)/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 5
@@ -89,10 +90,10 @@ fuzz-build: deps
 	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="$(SANITIZE) -fsanitize=fuzzer-no-link" >/dev/null
 	@set -o pipefail; cmake --build $(FUZZBUILD) -j$(JOBS) | $(QUIET_BUILD)
 
-fuzz: fuzz-build
+fuzz: fuzz-build wasm
 	@node scripts/fuzz.mjs $(FUZZ_SECONDS)
 
-test-fuzz: fuzz-build
+test-fuzz: fuzz-build wasm
 	@node scripts/fuzz.mjs $(FUZZ_SMOKE_SECONDS) --tier fuzz
 
 # P4: the 1,000-post feed scrolled with and without the extension in one Chromium

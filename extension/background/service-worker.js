@@ -45,3 +45,6 @@ const routes = {
 
 const dispatcher = createDispatcher(routes, { onRefused: () => { refused += 1; } });
 chrome.runtime.onMessage.addListener(dispatcher.listener);
+// Other extensions can message any extension that does not say otherwise: answer them
+// too, so every one is refused by name (foreign_sender) and counted, never acted on.
+chrome.runtime.onMessageExternal.addListener(dispatcher.listener);

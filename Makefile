@@ -24,7 +24,7 @@ node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
 	node scripts/tally.mjs $(1)
 
 .PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-stage demo stage clean \
-	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core
+	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core bench bench-start
 
 deps:
 	@scripts/deps.sh
@@ -108,6 +108,26 @@ fixtures: deps
 # The core's figures P1 (size), P3 (one decision on 5,000 elements), P6 (memory): build/bench/core.json.
 bench-core: wasm
 	@node tests/bench/core.mjs
+
+# P2: service worker cold start to core ready, medians of P2_RUNS (25) stops and wake-ups
+# in headless Chromium: build/bench/p2.json.
+bench-start: extension
+	@node tests/bench/p2-start.mjs
+
+# Every performance figure, P1–P6 (../shared/DESIGN.md), in one run: each bench script
+# writes build/bench/<name>.json, scripts/bench.mjs prints the table and writes
+# build/bench.json. A bench that fails leaves its figure "not measured"; P5 runs when the
+# flows work (bench-link, tests/bench/p5-link.mjs) is there. See tests/bench/README.md.
+P4_ROUNDS ?= 10
+bench: extension
+	@rm -f $(BUILD)/bench/*.json $(BUILD)/bench.json; status=0; \
+	$(MAKE) --no-print-directory bench-core || status=1; \
+	$(MAKE) --no-print-directory bench-start || status=1; \
+	node tests/bench/p4-feed.mjs --rounds $(P4_ROUNDS) || status=1; \
+	if $(MAKE) -n bench-link >/dev/null 2>&1; then $(MAKE) --no-print-directory bench-link || status=1; \
+	elif [ -f tests/bench/p5-link.mjs ]; then node tests/bench/p5-link.mjs || status=1; \
+	else echo "bench: P5 not measured (no tests/bench/p5-link.mjs on this branch)"; fi; \
+	echo; node scripts/bench.mjs --require P1,P2,P3,P4,P6 || status=1; exit $$status
 
 demo: extension
 	@node scripts/demo.mjs

@@ -6,8 +6,12 @@ import { createDispatcher } from './dispatcher.js';
 import { loadLinkStatus, saveLinkStatus } from './status-store.js';
 import { shareRoutes } from './share-routes.js';
 
+// P2 (make bench): ms since this worker's own timeOrigin when its modules had loaded and
+// when the core was ready.
+const timing = (globalThis.crosslinkTiming = { scriptMs: performance.now(), coreReadyMs: null });
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
+coreLoad.then(() => { timing.coreReadyMs = performance.now(); }, () => {});
 let refused = 0;
 
 async function withCore() {

@@ -72,6 +72,17 @@ test('local linkStatus: a reading with damaged extra fields keeps its sound fiel
   report('kept from a damaged reading', status);
 });
 
+test('local linkStatus: what a flow read back (sharing, messaging) is kept when sound, dropped alone when not', async () => {
+  const sound = { linked: true, facebookName: 'Jane Doe', readAt: READ_AT, url: 'flow',
+    sharing: { posts: true, reels: false, stories: null }, messaging: { updated: true, othersOnFacebook: 'chats' } };
+  assert.equal(await put('local', { linkStatus: sound }), 'ok');
+  assert.deepEqual((await getStatus()).status, sound);
+  assert.equal(await put('local', { linkStatus: { ...sound, sharing: { posts: 'yes', rockets: true }, messaging: [] } }), 'ok');
+  const { status } = await getStatus();
+  assert.deepEqual(status, { linked: true, facebookName: 'Jane Doe', readAt: READ_AT, url: 'flow' });
+  report('kept from a flow reading with damaged switches', status);
+});
+
 test('local linkStatus: an oversized item (4 MB) is cut back to the reading', async () => {
   const huge = { linked: false, readAt: READ_AT, url: AC, padding: 'x'.repeat(4 << 20) };
   assert.equal(await put('local', { linkStatus: huge }), 'ok');

@@ -6,11 +6,11 @@ import { createDispatcher } from './dispatcher.js';
 import { loadLinkStatus, saveLinkStatus } from './status-store.js';
 import { shareRoutes } from './share-routes.js';
 
-// P2 (make bench): ms since this worker's own timeOrigin when its modules had loaded and
-// when the core was ready.
-const timing = (globalThis.crosslinkTiming = { scriptMs: performance.now(), coreReadyMs: null });
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
+// P2 (make bench): ms from this worker's own timeOrigin to its modules loaded (about: the
+// core's load has just started) and to the core ready.
+const timing = (globalThis.crosslinkTiming = { scriptMs: performance.now(), coreReadyMs: null });
 coreLoad.then(() => { timing.coreReadyMs = performance.now(); }, () => {});
 let refused = 0;
 
@@ -48,7 +48,7 @@ const routes = {
 };
 
 const dispatcher = createDispatcher(routes, { onRefused: () => { refused += 1; } });
-chrome.runtime.onMessage.addListener(dispatcher.listener);
 // Other extensions can message any extension that does not say otherwise: answer them
 // too, so every one is refused by name (foreign_sender) and counted, never acted on.
 chrome.runtime.onMessageExternal.addListener(dispatcher.listener);
+chrome.runtime.onMessage.addListener(dispatcher.listener);

@@ -24,7 +24,7 @@ node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
 	node scripts/tally.mjs $(1)
 
 .PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-stage demo stage clean \
-	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core bench bench-start
+	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core
 
 deps:
 	@scripts/deps.sh
@@ -119,6 +119,7 @@ bench-start: extension
 # build/bench.json. A bench that fails leaves its figure "not measured"; P5 runs when the
 # flows work (bench-link, tests/bench/p5-link.mjs) is there. See tests/bench/README.md.
 P4_ROUNDS ?= 10
+.PHONY: bench bench-start
 bench: extension
 	@rm -f $(BUILD)/bench/*.json $(BUILD)/bench.json; status=0; \
 	$(MAKE) --no-print-directory bench-core || status=1; \

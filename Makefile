@@ -24,7 +24,7 @@ node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
 	node scripts/tally.mjs $(1)
 
 .PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-stage demo stage clean \
-	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core
+	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core wasm-size
 
 deps:
 	@scripts/deps.sh
@@ -108,6 +108,13 @@ fixtures: deps
 # The core's figures P1 (size), P3 (one decision on 5,000 elements), P6 (memory): build/bench/core.json.
 bench-core: wasm
 	@node tests/bench/core.mjs
+
+# Where the Wasm's bytes go (P1 work): a relink with function names, then a table.
+wasm-size: deps
+	@test -f $(BUILD)/wasm-prof/CMakeCache.txt || $(EMENV) emcmake cmake -S . -B $(BUILD)/wasm-prof -DCMAKE_BUILD_TYPE=Release \
+	  -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs >/dev/null
+	@set -o pipefail; $(EMENV) cmake --build $(BUILD)/wasm-prof -j$(JOBS) --target crosslink_wasm | $(QUIET_BUILD)
+	@node scripts/wasm-size.mjs $(BUILD)/wasm-prof/wasm/crosslink_core.wasm 2
 
 # P2: service worker cold start to core ready, medians of P2_RUNS (25) stops and wake-ups
 # in headless Chromium: build/bench/p2.json.

@@ -128,24 +128,12 @@ struct Ctx {
 
 // ---- reading what a page shows ---------------------------------------------------------
 
-std::vector<std::string> raw_lines(std::string_view text) {
-  std::vector<std::string> out;
-  for (std::size_t start = 0; start <= text.size();) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string line = trim(text.substr(start, end - start));
-    if (!line.empty()) out.push_back(std::move(line));
-    start = end + 1;
-  }
-  return out;
-}
-
 // The accounts list: {"linked": bool, "facebookName": name or null}.
 json read_accounts(const Ctx& c) {
   Found card = c.find(Loc::facebook_card);
   if (card.empty()) return {{"linked", false}, {"facebookName", nullptr}};
   std::string name;
-  for (const std::string& line : raw_lines(c.page.element(card.first()).text))
+  for (const std::string& line : lines_of(c.page.element(card.first()).text))
     if (match_text(pack::Text::ac_accounts_facebook, fold(line), -1) < 0) {
       name = line;
       break;
@@ -169,7 +157,7 @@ json read_messaging(const Ctx& c) {
   Found row = c.find(Loc::others_row);
   json value = nullptr;
   if (!row.empty()) {
-    std::vector<std::string> lines = raw_lines(c.page.element(row.first()).text);
+    std::vector<std::string> lines = lines_of(c.page.element(row.first()).text);
     static constexpr std::pair<pack::Text, const char*> kChoices[] = {
         {pack::Text::ig_messages_chats, "chats"}, {pack::Text::ig_messages_requests, "requests"}, {pack::Text::ig_messages_dont_receive, "none"}};
     for (std::size_t k = 1; k < lines.size() && value.is_null(); ++k)

@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace crosslink {
 
@@ -17,6 +18,8 @@ struct Url {
 Url parse_url(std::string_view text);
 
 std::string trim(std::string_view text);
+// The lines of a visible text (innerText), each trimmed, empty ones left out.
+std::vector<std::string> lines_of(std::string_view text);
 bool equals_ignore_case(std::string_view a, std::string_view b);
 
 }  // namespace crosslink

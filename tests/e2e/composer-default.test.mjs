@@ -24,8 +24,9 @@ before(async () => {
   page = await browser.context.newPage();
 });
 after(async () => {
-  await browser?.close();
-  await stage?.close();
+  // The stage closes even when the browser's close fails (a foreign request): an open
+  // server would keep this test file's process alive.
+  try { await browser?.close(); } finally { await stage?.close(); }
 });
 beforeEach(async () => {
   await stageRequest(stage, '/__stage/reset', {});

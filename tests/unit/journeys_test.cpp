@@ -4,7 +4,6 @@
 // element, or navigating where the walk's link leads), must wait rather than act again
 // when the same page is shown twice (a restarted worker), and must end as the stage's
 // state says. tests/wasm/journeys.test.mjs runs the same through the Wasm build.
-#include <dirent.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -25,15 +24,7 @@ void PrintTo(const Journey& j, std::ostream* os) { *os << j.id; }
 
 std::vector<Journey> load_journeys() {
   std::string dir = std::string(CROSSLINK_FIXTURES_DIR) + "/journeys";
-  std::vector<std::string> files;
-  if (DIR* d = opendir(dir.c_str())) {
-    while (dirent* e = readdir(d)) {
-      std::string n = e->d_name;
-      if (n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0) files.push_back(n);
-    }
-    closedir(d);
-  }
-  std::sort(files.begin(), files.end());
+  std::vector<std::string> files = json_files_in(dir);
   std::vector<Journey> out;
   for (const std::string& f : files) {
     std::string id = f.substr(0, f.size() - 5);

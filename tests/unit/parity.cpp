@@ -45,16 +45,21 @@ std::string read_file(const std::string& path) {
   return out;
 }
 
-std::vector<Case> load_all_cases() {
+std::vector<std::string> json_files_in(const std::string& dir) {
   std::vector<std::string> files;
-  if (DIR* dir = opendir(CROSSLINK_CASES_DIR)) {
-    while (dirent* entry = readdir(dir)) {
-      std::string name = entry->d_name;
-      if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) files.push_back(name);
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string n = e->d_name;
+      if (n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0) files.push_back(n);
     }
-    closedir(dir);
+    closedir(d);
   }
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<Case> load_all_cases() {
+  std::vector<std::string> files = json_files_in(CROSSLINK_CASES_DIR);
   std::vector<Case> cases;
   for (const std::string& file : files) {
     json doc = json::parse(read_file(std::string(CROSSLINK_CASES_DIR) + "/" + file), nullptr, false);

@@ -35,6 +35,8 @@ std::vector<Case> load_all_cases();
 // The JSON text the core's API returns for this case.
 std::string run_case(const Case& c);
 std::string read_file(const std::string& path);
+// The names of the *.json files in dir, sorted.
+std::vector<std::string> json_files_in(const std::string& dir);
 
 inline void PrintTo(const Case& c, std::ostream* os) { *os << c.id; }
 

@@ -113,7 +113,10 @@ const report = {};
 for (const target of targets) {
   const seedDir = path.join(work, 'seeds', target);
   const seeds = writeSeeds(seedDir, [...(extra[target] ?? []), ...common]);
-  const corpus = path.join(work, 'corpus', target);
+  // The smoke pass starts from the seeds alone, so its time stays bounded however much
+  // corpus long runs have gathered in build/fuzz/corpus/.
+  const corpus = path.join(work, tier ? 'smoke-corpus' : 'corpus', target);
+  if (tier) fs.rmSync(corpus, { recursive: true, force: true });
   fs.mkdirSync(corpus, { recursive: true });
   const started = Date.now();
   const run = spawnSync(path.join(bin, target), [

@@ -80,7 +80,8 @@ test-asan: deps
 	@node scripts/tally.mjs asan
 
 # libFuzzer (clang) with ASan + UBSan: `make fuzz FUZZ_SECONDS=600` for a real run,
-# test-fuzz for the smoke pass inside `make test`.
+# test-fuzz for the smoke pass inside `make test` (6 targets × 5 s). The Wasm build
+# turns the recorded journeys into flow states for state_fuzz's seeds.
 FUZZBUILD    := $(BUILD)/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 5
@@ -89,10 +90,10 @@ fuzz-build: deps
 	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="$(SANITIZE) -fsanitize=fuzzer-no-link" >/dev/null
 	@set -o pipefail; cmake --build $(FUZZBUILD) -j$(JOBS) | $(QUIET_BUILD)
 
-fuzz: fuzz-build
+fuzz: fuzz-build wasm
 	@node scripts/fuzz.mjs $(FUZZ_SECONDS)
 
-test-fuzz: fuzz-build
+test-fuzz: fuzz-build wasm
 	@node scripts/fuzz.mjs $(FUZZ_SMOKE_SECONDS) --tier fuzz
 
 # P4: the 1,000-post feed scrolled with and without the extension in one Chromium
@@ -119,6 +120,27 @@ wasm-size: deps
 	  -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs >/dev/null
 	@set -o pipefail; $(EMENV) cmake --build $(BUILD)/wasm-prof -j$(JOBS) --target crosslink_wasm | $(QUIET_BUILD)
 	@node scripts/wasm-size.mjs $(BUILD)/wasm-prof/wasm/crosslink_core.wasm 2
+
+# P2: service worker cold start to core ready, medians of P2_RUNS (25) stops and wake-ups
+# in headless Chromium: build/bench/p2.json.
+bench-start: extension
+	@node tests/bench/p2-start.mjs
+
+# Every performance figure, P1–P6 (../shared/DESIGN.md), in one run: each bench script
+# writes build/bench/<name>.json, scripts/bench.mjs prints the table and writes
+# build/bench.json. A bench that fails leaves its figure "not measured"; P5 runs when the
+# flows work (bench-link, tests/bench/p5-link.mjs) is there. See tests/bench/README.md.
+P4_ROUNDS ?= 10
+.PHONY: bench bench-start
+bench: extension
+	@rm -f $(BUILD)/bench/*.json $(BUILD)/bench.json; status=0; \
+	$(MAKE) --no-print-directory bench-core || status=1; \
+	$(MAKE) --no-print-directory bench-start || status=1; \
+	node tests/bench/p4-feed.mjs --rounds $(P4_ROUNDS) || status=1; \
+	if $(MAKE) -n bench-link >/dev/null 2>&1; then $(MAKE) --no-print-directory bench-link || status=1; \
+	elif [ -f tests/bench/p5-link.mjs ]; then node tests/bench/p5-link.mjs || status=1; \
+	else echo "bench: P5 not measured (no tests/bench/p5-link.mjs on this branch)"; fi; \
+	echo; node scripts/bench.mjs --require P1,P2,P3,P4,P6 || status=1; exit $$status
 
 demo: extension
 	@node scripts/demo.mjs

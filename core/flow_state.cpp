@@ -143,6 +143,63 @@ json state_to_json(const FlowState& s) {
   return j;
 }
 
+namespace {
+
+// What the flows write into `read` (ReadStatus's results, link's profileSynced), each
+// field with its type: the values go out again in a done decision, so a stored state
+// that was tampered with must not put anything else there.
+bool read_is_sound(const json& r) {
+  if (!r.is_object()) return false;
+  for (auto it = r.begin(); it != r.end(); ++it) {
+    const std::string& k = it.key();
+    const json& v = it.value();
+    if (k == "linked" || k == "profileSynced") {
+      if (!v.is_boolean() && !v.is_null()) return false;
+    } else if (k == "facebookName") {
+      if (!v.is_string() && !v.is_null()) return false;
+    } else if (k == "sharing") {
+      if (!v.is_null() && !v.is_object()) return false;
+      if (v.is_object())
+        for (const auto& sw : v)
+          if (!sw.is_boolean() && !sw.is_null()) return false;
+    } else if (k == "messaging") {
+      if (v.is_null()) continue;
+      if (!v.is_object()) return false;
+      for (auto m = v.begin(); m != v.end(); ++m) {
+        if (m.key() == "updated" ? !m.value().is_boolean()
+            : m.key() == "othersOnFacebook" ? !m.value().is_string() && !m.value().is_null() : true)
+          return false;
+      }
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The last decision of an ended flow, as step repeats it: kind done with a result object,
+// or kind error with a named error; screen is text when present.
+bool final_is_sound(const json& f) {
+  if (!f.is_object()) return false;
+  auto kind = f.find("kind");
+  if (kind == f.end() || !kind->is_string()) return false;
+  auto screen = f.find("screen");
+  if (screen != f.end() && !screen->is_string()) return false;
+  if (*kind == "done") {
+    auto result = f.find("result");
+    return result != f.end() && result->is_object();
+  }
+  if (*kind != "error") return false;
+  auto error = f.find("error");
+  if (error == f.end() || !error->is_object()) return false;
+  auto name = error->find("name");
+  auto detail = error->find("detail");
+  return name != error->end() && name->is_string() && !name->get_ref<const std::string&>().empty() &&
+         detail != error->end() && detail->is_string();
+}
+
+}  // namespace
+
 Expected<FlowState> state_from_json(const json& j) {
   if (!j.is_object()) return bad("expected an object");
   FlowState s;
@@ -199,11 +256,11 @@ Expected<FlowState> state_from_json(const json& j) {
     if (!read_time(pj, "at", s.pending.at)) return bad("pending.at: expected milliseconds");
   }
   auto read = j.find("read");
-  if (read == j.end() || !read->is_object()) return bad("read: expected an object");
+  if (read == j.end() || !read_is_sound(*read)) return bad("read: expected what a flow reads");
   s.read = *read;
   if (is_terminal(s)) {
     auto fin = j.find("final");
-    if (fin == j.end() || !fin->is_object() || !fin->contains("kind")) return bad("final: expected the last decision");
+    if (fin == j.end() || !final_is_sound(*fin)) return bad("final: expected the last decision");
     s.final_decision = *fin;
   }
   return s;

@@ -7,8 +7,9 @@ const KEY = 'linkStatus';
 /** @typedef {{linked?: boolean, facebookName?: string, error?: {name: string, detail: string},
  *             readAt: number, url: string, sharing?: object|null, messaging?: object|null}} LinkStatusReading */
 
-/** @returns {Promise<LinkStatusReading|null>} */
-export const loadLinkStatus = async () => (await chrome.storage.local.get(KEY))[KEY] ?? null;
+/** @returns {Promise<LinkStatusReading|null>} checked, damage dropped (status-check.js) */
+export const loadLinkStatus = () => loadCheckedLinkStatus(KEY);
+import { loadCheckedLinkStatus } from './status-check.js';
 
 /**
  * A reading of the accounts page: replaces the link part (and any error), keeps the rest.

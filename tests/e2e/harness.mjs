@@ -27,8 +27,10 @@ export function unpackedExtensionId(dir = extensionDir) {
  * (NetLog) and checked at close() (see netlog.mjs).
  * grantHosts: origins to pre-grant as optional host permissions, written into the
  * profile before launch, so the release extension stays unchanged.
+ * otherExtensions: directories of further unpacked extensions to load beside it (a
+ * foreign extension in the hostile-message tests).
  */
-export async function launch(stage, { extension = true, grantHosts = [], headless = true } = {}) {
+export async function launch(stage, { extension = true, grantHosts = [], headless = true, otherExtensions = [] } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crosslink-profile-'));
   if (extension && grantHosts.length) {
     const id = unpackedExtensionId();
@@ -44,7 +46,10 @@ export async function launch(stage, { extension = true, grantHosts = [], headles
     '--disable-quic', '--no-first-run', '--disable-gpu',
     `--log-net-log=${path.join(profile, 'netlog.json')}`,
   ];
-  if (extension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  if (extension) {
+    const dirs = [extensionDir, ...otherExtensions].join(',');
+    args.push(`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`);
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless,
@@ -53,7 +58,9 @@ export async function launch(stage, { extension = true, grantHosts = [], headles
   });
   let extensionId = null;
   if (extension) {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // Ours by its id (other extensions may have workers too).
+    const ours = (w) => new URL(w.url()).host === unpackedExtensionId();
+    const worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours }));
     extensionId = new URL(worker.url()).host;
   }
   return {

@@ -1,0 +1,53 @@
+// Shared by the fuzz targets: split the input into parts, check an answer's shape.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace fuzz {
+
+// Parts separated by a line holding only "--" (so seeds and reproducers stay readable).
+inline std::vector<std::string> split(std::string_view text, std::size_t parts) {
+  std::vector<std::string> out;
+  while (out.size() + 1 < parts) {
+    auto at = text.find("\n--\n");
+    if (at == std::string_view::npos) break;
+    out.emplace_back(text.substr(0, at));
+    text.remove_prefix(at + 4);
+  }
+  out.emplace_back(text);
+  out.resize(parts);
+  return out;
+}
+
+// A member, or null when the value is no object or lacks it (const operator[] on a
+// missing key is undefined behaviour in nlohmann).
+inline nlohmann::json at(const nlohmann::json& v, const char* key) {
+  if (!v.is_object()) return nullptr;
+  auto it = v.find(key);
+  return it == v.end() ? nlohmann::json() : *it;
+}
+
+// Every answer of the text surface is a JSON object; anything else is a bug.
+inline nlohmann::json must_parse_object(const std::string& out) {
+  auto value = nlohmann::json::parse(out, nullptr, false);
+  if (value.is_discarded() || !value.is_object()) __builtin_trap();
+  return value;
+}
+
+// {"ok": false, "error": {"name": non-empty, "detail": string}} or {"ok": true, ...}.
+inline bool ok_or_named_error(const nlohmann::json& v) {
+  auto ok = at(v, "ok");
+  if (!ok.is_boolean()) __builtin_trap();
+  if (ok.get<bool>()) return true;
+  auto e = at(v, "error");
+  auto name = at(e, "name");
+  if (!name.is_string() || name.get<std::string>().empty() || !at(e, "detail").is_string()) __builtin_trap();
+  return false;
+}
+
+}  // namespace fuzz

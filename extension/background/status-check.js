@@ -32,9 +32,11 @@ export function checkLinkStatus(value) {
     if (Object.hasOwn(CHECKS, key) && CHECKS[key](v)) reading[key] = key === 'error' ? { name: v.name, detail: v.detail } : v;
     else dropped.push(key);
   }
-  // A reading needs its time and place, and an answer or an error; "linked" needs a name
-  // to show unless a flow read it.
-  const whole = 'readAt' in reading && 'url' in reading && ('linked' in reading || 'error' in reading)
+  // A reading needs its time and place, and an answer or an error (a flow may have read
+  // only the switches or messaging); "linked" needs a name to show unless a flow read it.
+  const answer = 'linked' in reading || 'error' in reading
+    || (reading.url === 'flow' && ('sharing' in reading || 'messaging' in reading));
+  const whole = 'readAt' in reading && 'url' in reading && answer
     && !(reading.linked === true && !('facebookName' in reading) && !reading.error);
   if (!whole) return { reading: null, dropped: Object.keys(value) };
   return { reading, dropped };

@@ -77,8 +77,7 @@ before(async () => {
   await popup.goto(browser.popupUrl);
 });
 after(async () => {
-  await browser?.close();
-  await stage?.close();
+  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
   if (foreignDir) fs.rmSync(foreignDir, { recursive: true, force: true });
 });
 

@@ -29,8 +29,7 @@ before(async () => {
   await instagram.goto('https://www.instagram.com/');
 });
 after(async () => {
-  await browser?.close();
-  await stage?.close();
+  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
 });
 
 /** Writes into one area from the extension's page (as a bug, an old version or a user could). */

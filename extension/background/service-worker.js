@@ -5,6 +5,7 @@ import { loadCore } from '../core/crosslink.mjs';
 import { createDispatcher } from './dispatcher.js';
 import { loadLinkStatus, saveLinkStatus } from './status-store.js';
 import { shareRoutes } from './share-routes.js';
+import { settingsRoutes } from './settings-routes.js';
 
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
@@ -20,6 +21,7 @@ async function withCore() {
 
 const routes = {
   ...shareRoutes({ withCore }),
+  ...settingsRoutes({ withCore }),
   // A page snapshot from Accounts Center: read the link status from it and keep it.
   'content/snapshot': {
     from: ['content'],

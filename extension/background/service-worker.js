@@ -6,6 +6,7 @@ import { createDispatcher } from './dispatcher.js';
 import { loadLinkStatus, saveLinkStatus } from './status-store.js';
 import { shareRoutes } from './share-routes.js';
 import { settingsRoutes } from './settings-routes.js';
+import { createFlowDriver, registerFacebookScripts } from './flow-driver.js';
 
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
@@ -18,6 +19,10 @@ async function withCore() {
     throw Object.assign(new Error(String(e?.message ?? e)), { code: 'core_unavailable' });
   }
 }
+
+const driver = createFlowDriver({ withCore });
+const FLOWS = new Set(['link', 'unlink', 'setSharing', 'linkMessaging', 'unlinkMessaging', 'readStatus']);
+const flowView = (rec) => rec && { id: rec.id, flow: rec.flow, status: rec.status, outcome: rec.outcome ?? null };
 
 const routes = {
   ...shareRoutes({ withCore }),
@@ -36,6 +41,47 @@ const routes = {
       return { decision };
     },
   },
+  // Flows (flow-driver.js): one at a time, started from the popup.
+  'popup/startFlow': {
+    from: ['page'],
+    fields: { flow: 'string', params: 'object?' },
+    async handle({ flow, params = {} }) {
+      if (!FLOWS.has(flow)) throw Object.assign(new Error(`no flow "${flow.slice(0, 40)}"`), { code: 'bad_flow' });
+      return { flow: flowView(await driver.start(flow, params)) };
+    },
+  },
+  'popup/cancelFlow': {
+    from: ['page'],
+    fields: {},
+    async handle() {
+      return { flow: flowView(await driver.cancel()) };
+    },
+  },
+  'popup/resumeFlow': {
+    from: ['page'],
+    fields: {},
+    async handle() {
+      return { flow: flowView(await driver.resume()) };
+    },
+  },
+  // A content script of a flow's tab (a fresh page, or one that heard nothing for a while):
+  // waking the worker is the point; it goes on with a stored flow.
+  'content/wake': {
+    from: ['content'],
+    fields: {},
+    async handle(_message, sender) {
+      const rec = await driver.resumeStored();
+      return { flowHere: Boolean(rec && rec.tabId === sender.tab.id && !['done', 'error', 'cancelled'].includes(rec.status)) };
+    },
+  },
+  // The person clicked in the flow's page: the flow pauses (the popup offers Resume / Cancel).
+  'content/userAction': {
+    from: ['content'],
+    fields: {},
+    async handle(_message, sender) {
+      return { flow: flowView(await driver.pause(sender.tab.id)) };
+    },
+  },
   'popup/getStatus': {
     from: ['page'],
     fields: {},
@@ -47,3 +93,9 @@ const routes = {
 
 const dispatcher = createDispatcher(routes, { onRefused: () => { refused += 1; } });
 chrome.runtime.onMessage.addListener(dispatcher.listener);
+
+// Facebook's pages are read only once the person granted the optional permission.
+chrome.permissions.onAdded.addListener(() => { registerFacebookScripts().catch(() => {}); });
+registerFacebookScripts().catch(() => {});
+// A worker started again (stopped mid-flow, or woken by any event) goes on with the flow.
+driver.resumeStored().catch(() => {});

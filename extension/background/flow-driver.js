@@ -1,0 +1,339 @@
+// The flow driver: runs one of the core's flows in a tab, step by step. For every step it
+// asks the tab's content script for a snapshot (once the page settled), hands it to the
+// core with the flow's state, keeps the next state in chrome.storage.session, and then
+// does what the core decided (a click or toggle through the content script, a navigation
+// through chrome.tabs). A worker stopped at any point starts again on the next event and
+// resumes from storage: an action marked "acting" is asked about before it is ever sent
+// again, and the core itself never decides an action twice (docs/PROTOCOL.md).
+import { loadSettings } from './settings-store.js';
+import { mergeStatus } from './status-store.js';
+
+const KEY = 'flow';
+const LOG_KEY = 'activityLog';
+export const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
+const READABLE_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
+const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'm.facebook.com']);
+const START_URL = {
+  link: 'https://accountscenter.instagram.com/accounts/',
+  unlink: 'https://accountscenter.instagram.com/accounts/',
+  setSharing: 'https://accountscenter.instagram.com/connected_experiences/cross_posting/',
+  linkMessaging: 'https://www.instagram.com/accounts/edit/',
+  unlinkMessaging: 'https://www.instagram.com/accounts/messages_and_story_replies/',
+  readStatus: 'https://accountscenter.instagram.com/accounts/',
+};
+const USER_POLL_MS = 500;      // between looks while the person acts
+const NO_PAGE_RETRY_MS = 60;   // a page still starting: look again soon
+const CONTENT_SCRIPT_ID = 'crosslink-facebook';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const fail = (name, detail) => Object.assign(new Error(detail), { code: name });
+const ended = (rec) => !rec || ['done', 'error', 'cancelled'].includes(rec.status);
+
+/** Facebook's pages are read only with the optional permission: its content script then. */
+export async function registerFacebookScripts() {
+  if (!chrome.scripting || !(await chrome.permissions.contains({ origins: FACEBOOK_ORIGINS }))) return false;
+  const have = await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  if (!have.length) {
+    await chrome.scripting.registerContentScripts([{
+      id: CONTENT_SCRIPT_ID, matches: FACEBOOK_ORIGINS, js: ['content/snapshot.js', 'content/actuator.js'],
+      runAt: 'document_idle', allFrames: false, persistAcrossSessions: true,
+    }]).catch(() => {});
+  }
+  return true;
+}
+
+/**
+ * @param {{withCore: () => Promise<any>}} deps
+ */
+export function createFlowDriver({ withCore }) {
+  let running = null;       // this worker's loop, if any
+  let chain = Promise.resolve();  // record updates, one at a time
+  let rev = 0;              // bumped by cancel/pause so an in-flight step is dropped
+
+  const load = async () => (await chrome.storage.session.get(KEY))[KEY] ?? null;
+  const save = (rec) => chrome.storage.session.set({ [KEY]: rec });
+  /** Runs fn(record) → record|undefined under the lock and saves what it returns. */
+  function update(fn) {
+    const next = chain.then(async () => {
+      const rec = await load();
+      const out = await fn(rec);
+      if (out) await save(out);
+      return out ?? rec;
+    });
+    chain = next.catch(() => {});
+    return next;
+  }
+
+  async function log(entry) {
+    try {
+      const core = await withCore();
+      const { logSize } = await loadSettings(core);
+      const stored = (await chrome.storage.local.get(LOG_KEY))[LOG_KEY];
+      const out = core.logAppend(stored ?? null, entry, Date.now(), logSize);
+      if (out.ok) await chrome.storage.local.set({ [LOG_KEY]: out.log });
+    } catch { /* the log never stops a flow */ }
+  }
+
+  async function tell(tabId, message) {
+    try {
+      return await chrome.tabs.sendMessage(tabId, message, { frameId: 0 });
+    } catch {
+      return null;
+    }
+  }
+
+  async function tabOf(tabId) {
+    try {
+      return await chrome.tabs.get(tabId);
+    } catch {
+      return null;
+    }
+  }
+
+  async function openTab(kind, reuseId) {
+    const url = START_URL[kind];
+    const old = reuseId != null ? await tabOf(reuseId) : null;
+    if (old && old.url && READABLE_HOSTS.has(new URL(old.url).hostname)) {
+      await chrome.tabs.update(old.id, { url, active: true });
+      return old.id;
+    }
+    const tab = await chrome.tabs.create({ url, active: true });
+    return tab.id;
+  }
+
+  /**
+   * A snapshot of the flow's tab: {text, pageId}. Facebook's pages without the permission
+   * give {readable: false}. null when the tab is gone.
+   */
+  async function snapshotOf(tabId, waitMs, since) {
+    const deadline = Date.now() + 20000;
+    let injected = false;
+    for (;;) {
+      const tab = await tabOf(tabId);
+      if (!tab) return null;
+      if (tab.status === 'complete') {
+        const r = await tell(tabId, { type: 'actuator/snapshot', waitMs, since });
+        if (r?.snapshot) return { text: r.snapshot, pageId: r.pageId, changes: r.changes };
+        const host = tab.url ? new URL(tab.url).hostname : '';
+        if (!READABLE_HOSTS.has(host)) {
+          const permitted = FACEBOOK_HOSTS.has(host) && (await chrome.permissions.contains({ origins: FACEBOOK_ORIGINS }));
+          if (permitted && !injected) {
+            // Granted after this page loaded: the registered script comes with the next load.
+            injected = true;
+            await chrome.scripting.executeScript({ target: { tabId }, files: ['content/snapshot.js', 'content/actuator.js'] }).catch(() => {});
+            continue;
+          }
+          if (!permitted || Date.now() > deadline) {
+            await sleep(waitMs > 0 ? Math.min(waitMs, USER_POLL_MS) : 0);
+            return { text: JSON.stringify({ url: tab.url ?? '', readable: false, elements: [] }), pageId: null };
+          }
+        }
+      }
+      if (Date.now() > deadline) return { text: JSON.stringify({ url: tab.url ?? '', readable: false, elements: [] }), pageId: null };
+      await sleep(NO_PAGE_RETRY_MS);
+    }
+  }
+
+  async function finish(rec, decision) {
+    rec.status = rec.state?.status ?? 'error';
+    if (rec.status === 'running' || rec.status === 'needs_user') rec.status = 'error';
+    rec.outcome = rec.state?.outcome ?? (decision.kind === 'error' ? decision.error.name : 'done');
+    rec.endedAt = Date.now();
+    rec.screen = decision.screen || rec.screen;
+    rec.asked = '';
+    if (decision.kind === 'done') rec.result = decision.result;
+    if (decision.kind === 'error') rec.error = decision.error;
+    return rec;
+  }
+
+  async function afterEnd(rec) {
+    await tell(rec.tabId, { type: 'actuator/flow', active: false });
+    if (rec.status === 'done' && rec.result) await mergeStatus(rec.flow, rec.result, rec.params);
+    await log({
+      type: 'flow_end', outcome: rec.outcome,
+      detail: rec.error ? `${rec.error.name}: ${rec.error.detail}`.slice(0, 200) : '',
+      data: { flow: rec.flow, clicks: rec.state?.clicks ?? 0, ms: rec.endedAt - rec.startedAt },
+    });
+  }
+
+  /** Re-sends an action the worker was stopped in the middle of, only if it never happened. */
+  async function settleActing(rec) {
+    const { acting } = rec;
+    if (acting.decision.kind === 'navigate') {
+      const tab = await tabOf(rec.tabId);
+      if (tab && tab.url !== acting.decision.url && acting.pageId && (await tell(rec.tabId, { type: 'actuator/acted', actionId: acting.id }))?.pageId === acting.pageId)
+        await chrome.tabs.update(rec.tabId, { url: acting.decision.url });
+    } else {
+      const r = await tell(rec.tabId, { type: 'actuator/acted', actionId: acting.id });
+      // Same page, and its content script never saw this action: it was not done. Do it now.
+      if (r && r.pageId === acting.pageId && !r.known)
+        await tell(rec.tabId, { type: 'actuator/act', decision: acting.decision, actionId: acting.id });
+    }
+    await update((cur) => (cur && cur.id === rec.id && cur.acting?.id === acting.id ? { ...cur, acting: null } : undefined));
+  }
+
+  async function stepOnce(rec) {
+    if (rec.acting) return settleActing(rec);
+    const myRev = rev;
+    const snap = await snapshotOf(rec.tabId, rec.waitMs ?? 0, rec.seen ?? null);
+    const core = await withCore();
+    let act = null;
+    const rec2 = await update(async (cur) => {
+      if (!cur || cur.id !== rec.id || ended(cur) || cur.status === 'paused' || rev !== myRev) return undefined;
+      if (!snap) {
+        const out = core.cancel(cur.state, Date.now());
+        cur.state = out.state ?? cur.state;
+        return finishSync(cur, { kind: 'error', screen: cur.screen, error: { name: 'tab_closed', detail: 'the flow\'s tab was closed' } });
+      }
+      const { decision, state } = core.step(cur.state, snap.text, Date.now());
+      if (!state) return finish(cur, decision);
+      cur.state = state;
+      cur.screen = decision.screen || cur.screen;
+      cur.waitMs = 0;
+      cur.seen = snap.pageId ? { pageId: snap.pageId, changes: snap.changes } : null;
+      cur.steps = (cur.steps ?? 0) + 1;
+      cur.status = state.status === 'needs_user' ? 'needs_user' : 'running';
+      switch (decision.kind) {
+        case 'click': case 'toggle': case 'navigate':
+          cur.actionSeq = (cur.actionSeq ?? 0) + 1;
+          cur.acting = { id: `${cur.id}:${cur.actionSeq}`, decision, pageId: snap.pageId };
+          cur.actions = (cur.actions ?? 0) + 1;
+          cur.asked = '';
+          act = cur.acting;
+          return cur;
+        case 'wait':
+          cur.waitMs = decision.ms;
+          cur.asked = '';
+          return cur;
+        case 'ask_user':
+          if (cur.asked !== decision.reason) act = { ask: decision.reason };
+          cur.asked = decision.reason;
+          cur.status = 'needs_user';
+          cur.waitMs = USER_POLL_MS;
+          return cur;
+        default:
+          return finish(cur, decision);
+      }
+    });
+    if (!rec2 || rec2.id !== rec.id) return;
+    if (ended(rec2)) return afterEnd(rec2);
+    if (act?.ask) {
+      // The person must act in the tab: bring it to the front.
+      const tab = await tabOf(rec2.tabId);
+      if (tab) {
+        await chrome.tabs.update(tab.id, { active: true }).catch(() => {});
+        await chrome.windows.update(tab.windowId, { focused: true }).catch(() => {});
+      }
+      await log({ type: 'flow_ask_user', detail: `${rec2.flow}: ${act.ask}` });
+      return;
+    }
+    if (!act) return;
+    const { decision } = act;
+    if (decision.kind === 'navigate') {
+      await chrome.tabs.update(rec2.tabId, { url: decision.url }).catch(() => {});
+    } else {
+      const r = await tell(rec2.tabId, { type: 'actuator/act', decision, actionId: act.id });
+      if (r && !r.done) {
+        await update((cur) => {
+          if (!cur || cur.id !== rec2.id || ended(cur)) return undefined;
+          const out = core.cancel(cur.state, Date.now());
+          cur.state = out.state ?? cur.state;
+          cur.acting = null;
+          const rec3 = finishSync(cur, { kind: 'error', screen: decision.screen, error: { name: 'target_changed', detail: r.error } });
+          return rec3;
+        }).then((cur) => cur && ended(cur) && afterEnd(cur));
+        return;
+      }
+    }
+    await update((cur) => (cur && cur.id === rec2.id && cur.acting?.id === act.id ? { ...cur, acting: null } : undefined));
+  }
+
+  function finishSync(rec, decision) {
+    rec.status = 'error';
+    rec.outcome = decision.error.name;
+    rec.error = decision.error;
+    rec.endedAt = Date.now();
+    rec.asked = '';
+    return rec;
+  }
+
+  async function loop() {
+    for (;;) {
+      const rec = await load();
+      if (ended(rec) || rec.status === 'paused') return;
+      try {
+        await stepOnce(rec);
+      } catch (e) {
+        await update(async (cur) => {
+          if (!cur || cur.id !== rec.id || ended(cur)) return undefined;
+          return finishSync(cur, { kind: 'error', screen: cur.screen, error: { name: 'internal', detail: String(e?.message ?? e) } });
+        }).then((cur) => cur && ended(cur) && afterEnd(cur));
+      }
+    }
+  }
+
+  /** Starts this worker's loop for a stored running flow (after a start, a wake, a restart). */
+  function kick() {
+    if (!running) running = loop().finally(() => { running = null; });
+    return running;
+  }
+
+  async function start(kind, params = {}, { reuseTab } = {}) {
+    const core = await withCore();
+    const existing = await load();
+    if (!ended(existing)) throw fail('flow_running', `a ${existing.flow} flow is already running`);
+    const out = core.startFlow(kind, params, Date.now());
+    if (out.error) throw fail(out.error.name, out.error.detail);
+    const tabId = await openTab(kind, reuseTab ?? existing?.tabId);
+    const rec = {
+      id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+      flow: kind, params, state: out.state, tabId, status: 'running', screen: '', steps: 0, actions: 0,
+      actionSeq: 0, acting: null, asked: '', startedAt: Date.now(), waitMs: 0,
+    };
+    rev += 1;
+    await update(() => rec);
+    await log({ type: 'flow_start', detail: kind });
+    kick();
+    return rec;
+  }
+
+  async function cancel() {
+    rev += 1;
+    const core = await withCore();
+    const rec = await update((cur) => {
+      if (ended(cur)) return undefined;
+      const out = core.cancel(cur.state, Date.now());
+      cur.state = out.state ?? cur.state;
+      cur.acting = null;
+      return finish(cur, out.decision);
+    });
+    if (rec && rec.status === 'cancelled') await afterEnd(rec);
+    return rec;
+  }
+
+  /** The person clicked in the page while the flow ran: stop acting until they say so. */
+  async function pause(tabId) {
+    rev += 1;
+    const rec = await update((cur) => {
+      if (ended(cur) || cur.status !== 'running' || cur.tabId !== tabId) return undefined;
+      return { ...cur, status: 'paused', pausedAt: Date.now() };
+    });
+    if (rec?.status === 'paused') await log({ type: 'flow_paused', detail: `${rec.flow}: you clicked in the page` });
+    return rec;
+  }
+
+  async function resume() {
+    const rec = await update((cur) => (cur && cur.status === 'paused' ? { ...cur, status: 'running', waitMs: 0 } : undefined));
+    kick();
+    return rec;
+  }
+
+  /** Called at every worker start and wake: goes on with a stored running flow. */
+  async function resumeStored() {
+    const rec = await load();
+    if (!ended(rec) && rec.status !== 'paused') kick();
+    return rec;
+  }
+
+  return { start, cancel, pause, resume, resumeStored, load, kick };
+}

@@ -1,0 +1,193 @@
+// The flow driver's hands in the page: snapshots once the page has settled, and the one
+// click or toggle the core decided, after checking the element is still the one it named.
+// It never types into a field: there is no code here that sets a value.
+// Plain script after snapshot.js (crosslinkSnapshot). Runs on the Instagram hosts from the
+// manifest, and on Facebook's hosts only once the person granted the optional permission
+// (registered by the worker with chrome.scripting).
+// eslint-disable-next-line no-unused-vars
+var crosslinkActuator = globalThis.crosslinkActuator || (() => {
+  const QUIET_MS = 40;        // no change for this long counts as settled
+  const MAX_SETTLE_MS = 1500; // a page that never stops changing is read anyway
+  const OUTLINE_MS = 120;     // how long the person sees the element before it is clicked
+  const WAKE_MS = 1000;       // a flow's tab that has heard nothing from the worker wakes it
+  const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox']);
+  const MESSAGING_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
+  const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  const canMessage = MESSAGING_HOSTS.has(location.hostname);
+
+  // ---- One MutationObserver: settle waits and "the page changed" for every user ----
+  let changes = 0;
+  let lastChange = performance.now();
+  const wakeups = new Set();
+  const settledListeners = new Set();
+  let overlay = null;
+  let settledTimer = 0;
+  let firstUnsettled = 0;
+
+  function onMutations(records) {
+    // The outline is ours: it is not a change of the page.
+    if (overlay && records.every((r) => r.target === overlay || [...r.addedNodes, ...r.removedNodes].includes(overlay))) return;
+    changes += 1;
+    lastChange = performance.now();
+    for (const wake of wakeups) wake();
+    if (settledListeners.size) scheduleSettled();
+  }
+  new MutationObserver(onMutations).observe(document.documentElement, {
+    subtree: true, childList: true, attributes: true, characterData: true,
+  });
+
+  function scheduleSettled() {
+    const now = performance.now();
+    if (!firstUnsettled) firstUnsettled = now;
+    clearTimeout(settledTimer);
+    const late = now - firstUnsettled > MAX_SETTLE_MS * 2;
+    settledTimer = setTimeout(() => {
+      firstUnsettled = 0;
+      for (const fn of settledListeners) fn();
+    }, late ? 0 : QUIET_MS * 5);
+  }
+
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+  /** Resolves after a change of the page, or after ms. */
+  function nextChange(ms) {
+    return new Promise((resolve) => {
+      const done = () => { clearTimeout(timer); wakeups.delete(done); resolve(); };
+      const timer = setTimeout(done, ms);
+      wakeups.add(done);
+    });
+  }
+
+  /** Resolves once nothing changed for QUIET_MS (at most MAX_SETTLE_MS). */
+  async function settle() {
+    const start = performance.now();
+    while (performance.now() - start < MAX_SETTLE_MS) {
+      const quiet = performance.now() - lastChange;
+      if (quiet >= QUIET_MS && document.readyState !== 'loading') return;
+      await sleep(Math.max(5, QUIET_MS - quiet));
+    }
+  }
+
+  function outline(el) {
+    const box = el.getBoundingClientRect();
+    if (!overlay) {
+      overlay = document.createElement('div');
+      overlay.setAttribute('aria-hidden', 'true');
+      overlay.style.cssText = 'position:fixed;pointer-events:none;z-index:2147483647;border:3px solid #0064e0;' +
+        'border-radius:6px;box-shadow:0 0 0 4px rgba(0,100,224,.25);transition:opacity .2s;';
+    }
+    Object.assign(overlay.style, {
+      left: `${box.left - 4}px`, top: `${box.top - 4}px`, width: `${box.width + 8}px`, height: `${box.height + 8}px`, opacity: '1',
+    });
+    if (!overlay.isConnected) document.documentElement.append(overlay);
+    setTimeout(() => { if (overlay) overlay.style.opacity = '0'; }, OUTLINE_MS + 400);
+  }
+
+  // ---- Flow state in this tab: the person's own clicks pause a running flow ----
+  let flowActive = false;
+  let lastCommand = 0;
+  const acted = new Set();
+  let wakeTimer = 0;
+
+  function setActive(active) {
+    flowActive = active;
+    lastCommand = performance.now();
+    clearInterval(wakeTimer);
+    wakeTimer = 0;
+    if (active && canMessage) {
+      // The worker may have been stopped between two steps: a message wakes it, and it resumes.
+      wakeTimer = setInterval(() => {
+        if (performance.now() - lastCommand > WAKE_MS) {
+          lastCommand = performance.now();
+          chrome.runtime.sendMessage({ type: 'content/wake' }).then((r) => {
+            if (r?.ok && !r.flowHere) setActive(false);
+          }, () => {});
+        }
+      }, 500);
+    }
+  }
+
+  const onPersonsClick = (event) => {
+    if (!event.isTrusted || !flowActive || !canMessage) return;
+    chrome.runtime.sendMessage({ type: 'content/userAction' }).catch(() => {});
+  };
+  document.addEventListener('pointerdown', onPersonsClick, true);
+  document.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') onPersonsClick(e); }, true);
+
+  function snapshotText() {
+    return JSON.stringify(crosslinkSnapshot().snapshot);
+  }
+
+  /** Finds the element the decision named, as it is now; refuses when it changed. */
+  function findTarget(decision) {
+    const { snapshot, nodes } = crosslinkSnapshot();
+    const entry = snapshot.elements[decision.target];
+    if (!entry) return { error: `element #${decision.target} is gone` };
+    if (entry.role !== decision.role || (entry.name ?? '') !== (decision.name ?? ''))
+      return { error: `element #${decision.target} is now ${entry.role} "${entry.name ?? ''}"` };
+    if (FIELD_ROLES.has(entry.role)) return { error: 'Crosslink never acts on a text field' };
+    if (entry.disabled) return { error: `element #${decision.target} is busy or disabled` };
+    if (decision.kind === 'toggle' && typeof decision.checked === 'boolean' && entry.checked !== decision.checked)
+      return { error: `element #${decision.target} already changed` };
+    return { el: nodes[decision.target] };
+  }
+
+  async function act(decision, actionId) {
+    if (acted.has(actionId)) return { done: true, repeated: true, pageId };
+    let found = findTarget(decision);
+    if (found.error) return { done: false, error: found.error, pageId };
+    found.el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    outline(found.el);
+    await sleep(OUTLINE_MS);
+    found = findTarget(decision);  // still the same element after the pause
+    if (found.error) return { done: false, error: found.error, pageId };
+    acted.add(actionId);
+    // The click may navigate away: answer first, click right after (same task).
+    queueMicrotask(() => found.el.click());
+    return { done: true, pageId };
+  }
+
+  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== chrome.runtime.id || sender.tab || typeof message?.type !== 'string') return false;
+    const reply = (promise) => { promise.then(sendResponse, (e) => sendResponse({ error: String(e?.message ?? e) })); return true; };
+    switch (message.type) {
+      case 'actuator/snapshot':
+        setActive(true);
+        return reply((async () => {
+          // Wait for a change only when the page did not change since the last look.
+          const seen = message.since;
+          const unchanged = !seen || (seen.pageId === pageId && seen.changes === changes);
+          if (message.waitMs > 0 && unchanged) await nextChange(Math.min(message.waitMs, 1000));
+          await settle();
+          return { snapshot: snapshotText(), pageId, changes };
+        })());
+      case 'actuator/act':
+        setActive(true);
+        return reply(act(message.decision, message.actionId));
+      case 'actuator/acted':
+        setActive(true);
+        sendResponse({ known: acted.has(message.actionId), pageId });
+        return false;
+      case 'actuator/flow':
+        setActive(Boolean(message.active));
+        sendResponse({ ok: true });
+        return false;
+      default:
+        return false;
+    }
+  });
+
+  // A fresh page of a flow's tab says hello: this wakes a stopped worker, which resumes.
+  if (canMessage) {
+    chrome.runtime.sendMessage({ type: 'content/wake' }).then((r) => { if (r?.ok && r.flowHere) setActive(true); }, () => {});
+  }
+
+  return {
+    pageId,
+    settle,
+    /** fn() after the page changed and settled (debounced, bounded). */
+    onSettled(fn) { settledListeners.add(fn); scheduleSettled(); },
+    get changes() { return changes; },
+  };
+})();
+globalThis.crosslinkActuator = crosslinkActuator;

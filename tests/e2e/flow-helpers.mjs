@@ -1,0 +1,82 @@
+// What the flow tests share: one stage and one browser per test file (with or without the
+// optional Facebook permission pre-granted in the profile), the popup in a tab, the stage
+// reset between tests, and the stage's server state and audit log read back.
+import { after, before, beforeEach } from 'node:test';
+import { launch, stageRequest, startStage, until } from './harness.mjs';
+
+export const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
+export const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
+export const SWITCH_NAMES = {
+  posts: 'Share posts to Facebook',
+  reels: 'Share reels to Facebook',
+  stories: 'Share stories to Facebook',
+  facebookStories: 'Share Facebook stories to Instagram',
+};
+export const MESSAGING_SWITCH = 'Use Messenger for Instagram messages';
+
+/**
+ * Registers before/after/beforeEach for a test file; returns a live object with
+ * {stage, browser, popup}. grant: pre-grant the Facebook permission (see harness.launch).
+ */
+export function useFlowBrowser({ grant = true } = {}) {
+  const env = { stage: null, browser: null, popup: null };
+  before(async () => {
+    env.stage = await startStage();
+    env.browser = await launch(env.stage, { grantHosts: grant ? FACEBOOK_ORIGINS : [] });
+    env.popup = await env.browser.context.newPage();
+    await env.popup.goto(env.browser.popupUrl);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.stage?.close();
+  });
+  beforeEach(async () => {
+    await stageRequest(env.stage, '/__stage/reset', {});
+    // No flow left from the test before (each ends its own; this is a guard).
+    const rec = await flowRecord(env.popup);
+    if (rec && !['done', 'error', 'cancelled'].includes(rec.status)) await sendFromPopup(env.popup, { type: 'popup/cancelFlow' });
+    // The popup starts from "not read yet": each test reads what it needs.
+    await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus']));
+    // The flow tab of the previous test is closed: every test starts from a fresh tab.
+    for (const page of env.browser.context.pages()) if (page !== env.popup) await page.close();
+  });
+  return env;
+}
+
+export const stageState = (stage) => stageRequest(stage, '/__stage/state');
+export const stageLog = async (stage, kind) =>
+  (await stageRequest(stage, `/__stage/log${kind ? `?kind=${kind}` : ''}`)).entries;
+/** The audit log's actions by name: ["link", "sync_profile", ...]. */
+export const actionNames = async (stage) => (await stageLog(stage, 'action')).map((e) => e.name);
+
+export const flowRecord = (popup) => popup.evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
+export const sendFromPopup = (popup, message) => popup.evaluate((m) => chrome.runtime.sendMessage(m), message);
+
+/** Waits until the flow with this id (or any, when null) is ended; returns its record. */
+export function flowEnded(popup, { id = null, timeout = 60000 } = {}) {
+  return until(() => flowRecord(popup), (r) => r && (!id || r.id === id) && ['done', 'error', 'cancelled'].includes(r.status),
+    { timeout, interval: 50, what: 'the flow to end' });
+}
+
+/** Clicks a popup control by role and exact name; returns the new flow's record once it ended. */
+export async function runFromPopup(popup, role, name, { timeout } = {}) {
+  const before = await flowRecord(popup);
+  await popup.bringToFront();
+  await popup.getByRole(role, { name, exact: true }).click();
+  const started = await until(() => flowRecord(popup), (r) => r && r.id !== before?.id,
+    { timeout: 5000, interval: 25, what: `a flow started by "${name}"` });
+  return flowEnded(popup, { id: started.id, timeout });
+}
+
+/** Starts a flow through the popup's own message (for params the popup has no control for). */
+export async function startFlow(popup, flow, params = {}) {
+  const reply = await sendFromPopup(popup, { type: 'popup/startFlow', flow, params });
+  if (!reply.ok) throw new Error(`startFlow: ${JSON.stringify(reply.error)}`);
+  return reply.flow;
+}
+
+/** The flow's tab (the page Crosslink drives): every other tab is closed before each test. */
+export function flowPage(env) {
+  return until(() => env.browser.context.pages().filter((p) => p !== env.popup), (pages) => pages.length === 1,
+    { what: 'the flow tab' }).then(([page]) => page);
+}

@@ -31,6 +31,7 @@ async function axe(page, context = null) {
 let stage;
 let browser;
 let page;
+const worker = () => browser.context.serviceWorkers()[0];
 
 before(async () => {
   stage = await startStage();
@@ -47,7 +48,7 @@ beforeEach(async () => {
 });
 
 for (const colorScheme of SCHEMES) {
-  test(`popup, ${colorScheme}: axe finds no violation (status unknown, then linked, then an error)`, async () => {
+  test(`popup, ${colorScheme}: axe finds no violation (status unknown, linked, an error, a paused and a stopped flow, the log)`, async () => {
     await page.emulateMedia({ colorScheme });
     await page.goto(browser.popupUrl);
     await until(() => page.locator('#status-line').textContent(), (t) => t.length > 0, { what: 'the status line' });
@@ -60,6 +61,25 @@ for (const colorScheme of SCHEMES) {
     await page.reload();
     await until(() => page.locator('#status-line').getAttribute('data-state'), (s) => s === 'error', { what: 'the error status' });
     assert.deepEqual(await axe(page), [], 'error');
+
+    // Linked with the switches read, a log, and a flow: paused and asking, then ended in an error.
+    await putStorage(browser, 'local', {
+      linkStatus: { readAt: Date.now(), url: 'flow', linked: true, facebookName: 'Jane Doe',
+        sharing: { posts: true, reels: false, stories: true, facebookStories: false }, messaging: { updated: true, othersOnFacebook: 'everyone' } },
+      activityLog: { version: 1, next: 3, entries: [
+        { seq: 0, t: Date.now() - 60000, type: 'flow_start', detail: 'setSharing' },
+        { seq: 1, t: Date.now() - 30000, type: 'flow_ask_user', detail: 'setSharing: facebook_login' },
+        { seq: 2, t: Date.now(), type: 'settings', outcome: 'saved' }] },
+    });
+    await putStorage(browser, 'session', { flow: { id: 'a11y', flow: 'setSharing', params: { sharing: { reels: true } }, status: 'paused', actions: 2, screen: 'accounts_center_sharing' } });
+    await page.reload();
+    await page.locator('#flow:not([hidden]) #resume:not([hidden])').waitFor();
+    assert.equal(await page.locator('.switches [role="switch"][aria-checked="true"]').count() >= 2, true, 'switches read');
+    assert.deepEqual(await axe(page), [], 'a paused flow, switches, the log');
+    await putStorage(browser, 'session', { flow: { id: 'a11y', flow: 'setSharing', params: { sharing: { reels: true } }, status: 'error', outcome: 'rate_limited' } });
+    await page.locator('#flow-outcome:not([hidden])').waitFor();
+    assert.deepEqual(await axe(page), [], 'a flow that stopped');
+    await worker().evaluate(() => chrome.storage.session.clear());
   });
 
   test(`options, ${colorScheme}: axe finds no violation at rest, with field errors, a refused import, the reset question`, async () => {

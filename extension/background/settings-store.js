@@ -72,7 +72,9 @@ export async function saveSettings(core, candidate) {
     await chrome.storage.sync.set({ [KEY]: settings });
   } catch (e) {
     const text = String(e?.message ?? e);
-    throw fail(/quota|MAX_WRITE/i.test(text) ? 'sync_quota' : 'storage_failed', text);
+    // Chrome names the quota it hit: MAX_WRITE_OPERATIONS_PER_MINUTE/HOUR, QUOTA_BYTES(_PER_ITEM).
+    const name = /MAX_WRITE_OPERATIONS/.test(text) ? 'sync_rate' : /QUOTA_BYTES|quota/i.test(text) ? 'sync_quota' : 'storage_failed';
+    throw fail(name, text);
   }
   cached = settings;
   cachedLoad = null;

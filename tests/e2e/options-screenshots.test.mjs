@@ -50,7 +50,16 @@ after(async () => {
 });
 
 test('screenshot: the popup', async () => {
-  await putStorage(browser, 'local', { linkStatus: { readAt: Date.UTC(2026, 10, 27, 9, 30), linked: true, facebookName: 'Jane Doe', url: 'https://accountscenter.instagram.com/accounts/' } });
+  const at = (m) => Date.UTC(2026, 10, 27, 9, m);
+  await putStorage(browser, 'local', {
+    linkStatus: { readAt: at(30), linked: true, facebookName: 'Jane Doe', url: 'flow',
+      sharing: { posts: true, reels: true, stories: false, facebookStories: false }, messaging: { updated: true, othersOnFacebook: 'everyone' } },
+    activityLog: { version: 1, next: 4, entries: [
+      { seq: 0, t: at(21), type: 'flow_start', detail: 'link' },
+      { seq: 1, t: at(24), type: 'flow_end', outcome: 'done', data: { flow: 'link' } },
+      { seq: 2, t: at(29), type: 'flow_start', detail: 'readStatus' },
+      { seq: 3, t: at(30), type: 'flow_end', outcome: 'done', data: { flow: 'readStatus' } }] },
+  });
   await page.setViewportSize({ width: 380, height: 200 });
   await page.goto(browser.popupUrl);
   await until(() => page.locator('#status-line').textContent(), (t) => /Jane Doe/.test(t), { what: 'the linked status' });

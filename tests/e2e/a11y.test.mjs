@@ -13,6 +13,9 @@ import { clearStorage, openOptions, putStorage, storage } from './options-helper
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SCHEMES = ['light', 'dark'];
+// A 1×1 PNG: the photo the person picks in the new-post dialog.
+const PHOTO = { name: 'photo.png', mimeType: 'image/png',
+  buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64') };
 
 /**
  * axe-core inside the page: evaluated through the DevTools protocol (an extension page's
@@ -117,6 +120,34 @@ for (const colorScheme of SCHEMES) {
     await page.keyboard.press('Escape');
   });
 }
+
+test('the composer note and its undo: axe finds no violation in light and dark, and Undo works by keyboard', async () => {
+  await stageRequest(stage, '/__stage/reset', {});
+  await setState(stage, { linked: true, sharing: { posts: false }, locale: 'en' });
+  await putStorage(browser, 'sync', { settings: { version: 1, share: { networks: ['facebook', 'x', 'tumblr', 'okru', 'copy'] },
+    composer: { applyDefault: true, shareToFacebook: true }, locale: 'auto', clickPacingMs: 400, logSize: 500 } });
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(FEED);
+    await page.locator('svg[aria-label="New post"]').click();
+    const note = page.locator('.crosslink-composer-note');
+    await until(() => note.textContent().catch(() => ''), (t) => /Undo$/.test(t), { what: 'the note with its undo' });
+    // The switch (and the note) show on the caption step: pick a photo, Next, Next.
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type="file"]').setInputFiles(PHOTO);
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await note.waitFor({ state: 'visible' });
+    assert.deepEqual(await axe(page, { include: [['.crosslink-composer-note']] }), [], colorScheme);
+  }
+  const sw = page.getByRole('dialog').getByRole('switch', { name: 'Also share to Facebook', includeHidden: true });
+  assert.equal(await sw.getAttribute('aria-checked'), 'true');
+  await page.locator('.crosslink-composer-undo').focus();
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'crosslink-composer-undo', 'Undo takes the focus');
+  await page.keyboard.press('Enter');
+  await until(() => sw.getAttribute('aria-checked'), (v) => v === 'false', { what: 'undone by keyboard' });
+  assert.equal(await page.locator('.crosslink-composer-note').textContent(), 'Undone: “Also share to Facebook” is off again.');
+});
 
 /** Tab through the page from the top: the focused elements in order, with their focus ring. */
 async function tabOrder(limit = 60) {

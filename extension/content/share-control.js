@@ -160,6 +160,7 @@ globalThis.crosslinkI18n ??= (() => {
     const url = post && permalinkIn(post);
     opener = { button, post, url };
     button.setAttribute('aria-expanded', 'true');
+    menu.setAttribute('role', 'menu');
     menu.setAttribute('aria-label', msg('shareControlLabel'));
     menu.replaceChildren();
     const rect = button.getBoundingClientRect();
@@ -170,8 +171,12 @@ globalThis.crosslinkI18n ??= (() => {
       : { ok: false, error: { name: 'empty_url', detail: 'no link to this post was found' } };
     if (opener?.button !== button) return;  // closed or moved on while the worker answered
     if (!reply.ok) {
+      // No items to choose: a menu must hold menu items (axe aria-required-children), so
+      // the box becomes a group and its message an alert, read out at once.
+      menu.setAttribute('role', 'group');
       const note = document.createElement('p');
       note.className = 'crosslink-share-error';
+      note.setAttribute('role', 'alert');
       note.textContent = msg('shareFailed', errorText(reply.error.name));
       menu.append(note);
       menu.tabIndex = -1;

@@ -118,6 +118,15 @@ for (const colorScheme of SCHEMES) {
     await until(() => page.evaluate(() => document.activeElement?.getAttribute('role')), (r) => r === 'menuitem', { what: 'focus in the menu' });
     assert.deepEqual(await axe(page, { include: [['.crosslink-share-menu'], [CONTROL]] }), []);
     await page.keyboard.press('Escape');
+    // A post whose link cannot be found: the menu shows the error instead.
+    await page.locator('article').first().evaluate((a) => {
+      for (const link of a.querySelectorAll('a[href*="/p/"], a[href*="/reel"]')) link.removeAttribute('href');
+    });
+    await page.locator(CONTROL).first().click();
+    await page.locator('.crosslink-share-error').waitFor();
+    assert.equal(await page.locator('.crosslink-share-error').textContent(), "Couldn't share this post: no link to this post was found");
+    assert.deepEqual(await axe(page, { include: [['.crosslink-share-menu']] }), [], 'the error in the menu');
+    await page.keyboard.press('Escape');
   });
 }
 

@@ -224,6 +224,18 @@ test('settings of the 0.0.x prototype are migrated; the page follows their langu
   assert.equal(await page.locator('#composer-apply').isChecked(), true);
 });
 
+test('settings from a newer Crosslink: read as far as known, said on the page, never written back unasked', async () => {
+  const newer = { ...DEFAULTS, version: 2, clickPacingMs: 900, futureThing: { x: 1 } };
+  await putStorage(browser, 'sync', { settings: newer });
+  await openOptions(browser, page);
+  assert.deepEqual(await page.locator('.notice').allTextContents(), [en.optNewer.message]);
+  assert.equal(await page.locator('#pacing').inputValue(), '900');
+  assert.deepEqual((await storage(browser)).sync.settings, newer, 'left as the newer version wrote it');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await until(() => status('save-status'), (s) => s === 'Saved.', { what: 'Saved.' });
+  assert.deepEqual((await storage(browser)).sync.settings, { ...DEFAULTS, clickPacingMs: 900 }, 'the person saved: v1 now');
+});
+
 test('choosing a language: the page speaks it at once after saving', async () => {
   await openOptions(browser, page);
   await page.getByLabel('Language of Crosslink').selectOption('de');

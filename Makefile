@@ -24,7 +24,7 @@ node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
 	node scripts/tally.mjs $(1)
 
 .PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-stage demo stage clean \
-	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core
+	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core bench-link
 
 deps:
 	@scripts/deps.sh
@@ -99,6 +99,11 @@ test-fuzz: fuzz-build
 # session; prints the ratio with its goal and writes build/bench/p4.json.
 bench-feed: extension
 	@node tests/bench/p4-feed.mjs
+
+# P5: the link flow with the extension against the stage's hand-scripted walk, 20 runs
+# each in one Chromium session; prints the ratio with its goal and writes build/bench/p5.json.
+bench-link: extension
+	@node tests/bench/p5-link.mjs --runs 20
 
 # Re-records tests/fixtures/ (snapshots and journeys) from the stage; the result is committed.
 fixtures: deps

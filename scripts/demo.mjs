@@ -1,9 +1,10 @@
 // `make demo`: Crosslink against the stage. With a display, a real Chromium window for a
 // person to click in; without one (or with DEMO_HEADLESS=1), the journey headless,
-// printing each step and what was read, with screenshots in build/demo/.
+// printing each step and what was read, with screenshots in build/demo/: the status read,
+// link, sharing switches on and off, unlink, each one click in the popup.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, root, setState, startStage, until } from '../tests/e2e/harness.mjs';
+import { launch, root, setState, stageRequest, startStage, until } from '../tests/e2e/harness.mjs';
 
 const headless = Boolean(process.env.DEMO_HEADLESS) || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const shots = path.join(root, 'build/demo');
@@ -11,7 +12,8 @@ const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
 
 const stage = await startStage({ port: Number(process.env.STAGE_PORT ?? 0) });
 console.log(`stage: ${stage.origin}`);
-const browser = await launch(stage, { headless });
+// The optional Facebook permission pre-granted as a person who said yes (see README).
+const browser = await launch(stage, { headless, grantHosts: ['https://www.facebook.com/*', 'https://m.facebook.com/*'] });
 
 if (!headless) {
   const page = await browser.context.newPage();
@@ -26,29 +28,54 @@ if (!headless) {
 
 fs.mkdirSync(shots, { recursive: true });
 const popup = await browser.context.newPage();
-await popup.setViewportSize({ width: 380, height: 240 });
+await popup.setViewportSize({ width: 400, height: 640 });
 await popup.goto(browser.popupUrl);
-const status = () => popup.getByRole('status').textContent();
+const flowRecord = () => popup.evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
+const ENDED = ['done', 'error', 'cancelled'];
 
 let step = 0;
-async function readWith(label, patch, expected) {
+/** Clicks a popup control as a person would, prints the flow's progress, waits for its outcome. */
+async function oneClick(role, name) {
   step += 1;
-  console.log(`demo: step ${step}: stage ${label} ${JSON.stringify(patch)}`);
-  await setState(stage, patch);
-  const page = await browser.context.newPage();
-  await page.goto(ACCOUNTS);
-  console.log(`demo: step ${step}: opened ${ACCOUNTS}`);
-  const text = await until(status, (t) => t === expected, { what: `"${expected}"` });
-  const time = await popup.locator('#status-time').textContent();
-  console.log(`demo: step ${step}: popup reads "${text}" (${time})`);
-  await page.screenshot({ path: path.join(shots, `${step}-accounts-center.png`) });
+  const before = await flowRecord();
+  console.log(`demo: step ${step}: click "${name}" in the popup`);
+  await popup.bringToFront();
+  await popup.getByRole(role, { name, exact: true }).click();
+  let shown = '';
+  let shot = 0;
+  const rec = await until(async () => {
+    const r = await flowRecord();
+    const progress = await popup.locator('#flow-progress').textContent();
+    if (r && r.id !== before?.id && progress && progress !== shown) {
+      shown = progress;
+      console.log(`demo: step ${step}:   ${progress}`);
+      const page = browser.context.pages().find((p) => p !== popup);
+      shot += 1;
+      if (page) await page.screenshot({ path: path.join(shots, `${step}-${shot}-page.png`) }).catch(() => {});
+    }
+    return r;
+  }, (r) => r && r.id !== before?.id && ENDED.includes(r.status), { timeout: 60000, interval: 30, what: `"${name}"` });
+  const outcome = await popup.locator('#flow-outcome').textContent();
+  console.log(`demo: step ${step}: ${outcome} (${rec.endedAt - rec.startedAt} ms, ${rec.state?.clicks ?? 0} clicks)`);
+  console.log(`demo: step ${step}: stage now ${JSON.stringify(await stageState())}`);
   await popup.screenshot({ path: path.join(shots, `${step}-popup.png`) });
-  await page.close();
+  return rec;
 }
+const stageState = async () => {
+  const s = await stageRequest(stage, '/__stage/state');
+  return { linked: s.linked, facebookName: s.facebookName, sharing: s.sharing, messagingUpdated: s.messagingUpdated };
+};
 
 try {
-  await readWith('not linked', { linked: false }, 'Not linked');
-  await readWith('linked', { linked: true, facebookName: 'Jane Doe' }, 'Linked to Facebook as Jane Doe');
+  await setState(stage, { linked: false });
+  await oneClick('button', 'Read status from the pages');
+  await oneClick('button', 'Link to Facebook');
+  await oneClick('switch', 'Share posts to Facebook');
+  await oneClick('switch', 'Share stories to Facebook');
+  await oneClick('switch', 'Share posts to Facebook');
+  await oneClick('button', 'Unlink Facebook');
+  const log = await popup.locator('#log li').allTextContents();
+  console.log(`demo: the popup's activity log: ${log.join(' | ')}`);
   console.log(`demo: screenshots in ${path.relative(root, shots)}/`);
 } finally {
   await browser.close();

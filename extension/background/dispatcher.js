@@ -3,9 +3,13 @@
 // error and counted, never acted on.
 
 const CONTENT_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
+// Facebook's pages carry our script only once the person granted the optional permission;
+// a route must name 'facebook' to accept it (only content/wake does).
+const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'm.facebook.com']);
 
 /** Who sent a message: 'page' (this extension's own pages), 'content' (our content
- *  script in the top frame of an Instagram host), or null for anyone else. */
+ *  script in the top frame of an Instagram host), 'facebook' (ours in the top frame of a
+ *  Facebook host), or null for anyone else. */
 export function senderKind(sender, runtimeId = chrome.runtime.id) {
   if (!sender || sender.id !== runtimeId || typeof sender.url !== 'string') return null;
   let url;
@@ -17,6 +21,8 @@ export function senderKind(sender, runtimeId = chrome.runtime.id) {
   if (url.protocol === 'chrome-extension:' && url.host === runtimeId) return 'page';
   if (url.protocol === 'https:' && CONTENT_HOSTS.has(url.hostname) && sender.tab && sender.frameId === 0)
     return 'content';
+  if (url.protocol === 'https:' && FACEBOOK_HOSTS.has(url.hostname) && sender.tab && sender.frameId === 0)
+    return 'facebook';
   return null;
 }
 

@@ -22,7 +22,7 @@ const START_URL = {
   readStatus: 'https://accountscenter.instagram.com/accounts/',
 };
 const USER_POLL_MS = 500;      // between looks while the person acts
-const NO_PAGE_RETRY_MS = 60;   // a page still starting: look again soon
+const NO_PAGE_RETRY_MS = 20;   // a page loaded, its content script not yet there: look again soon
 const CONTENT_SCRIPT_ID = 'crosslink-facebook';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -40,6 +40,13 @@ export async function registerFacebookScripts() {
     }]).catch(() => {});
   }
   return true;
+}
+
+/** The permission withdrawn: no script of ours on Facebook's pages any more. */
+export async function unregisterFacebookScripts() {
+  if (await chrome.permissions.contains({ origins: FACEBOOK_ORIGINS })) return;
+  const have = await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  if (have.length) await chrome.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
 }
 
 /**
@@ -80,6 +87,16 @@ export function createFlowDriver({ withCore }) {
     } catch {
       return null;
     }
+  }
+
+  /** Resolves when the tab finished loading (or after ms). */
+  function loaded(tabId, ms) {
+    return new Promise((resolve) => {
+      const done = () => { clearTimeout(timer); chrome.tabs.onUpdated.removeListener(onUpdated); resolve(); };
+      const onUpdated = (id, change) => { if (id === tabId && change.status === 'complete') done(); };
+      const timer = setTimeout(done, ms);
+      chrome.tabs.onUpdated.addListener(onUpdated);
+    });
   }
 
   async function tabOf(tabId) {
@@ -130,7 +147,8 @@ export function createFlowDriver({ withCore }) {
         }
       }
       if (Date.now() > deadline) return { text: JSON.stringify({ url: tab.url ?? '', readable: false, elements: [] }), pageId: null };
-      await sleep(NO_PAGE_RETRY_MS);
+      if (tab.status === 'complete') await sleep(NO_PAGE_RETRY_MS);
+      else await loaded(tabId, 1000);
     }
   }
 
@@ -318,7 +336,8 @@ export function createFlowDriver({ withCore }) {
       if (ended(cur) || cur.status !== 'running' || cur.tabId !== tabId) return undefined;
       return { ...cur, status: 'paused', pausedAt: Date.now() };
     });
-    if (rec?.status === 'paused') await log({ type: 'flow_paused', detail: `${rec.flow}: you clicked in the page` });
+    if (rec?.status !== 'paused') return null;
+    await log({ type: 'flow_paused', detail: `${rec.flow}: you clicked in the page` });
     return rec;
   }
 

@@ -6,7 +6,7 @@ import { createDispatcher } from './dispatcher.js';
 import { loadLinkStatus, saveLinkStatus } from './status-store.js';
 import { shareRoutes } from './share-routes.js';
 import { settingsRoutes } from './settings-routes.js';
-import { createFlowDriver, registerFacebookScripts } from './flow-driver.js';
+import { createFlowDriver, registerFacebookScripts, unregisterFacebookScripts } from './flow-driver.js';
 
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
@@ -67,7 +67,7 @@ const routes = {
   // A content script of a flow's tab (a fresh page, or one that heard nothing for a while):
   // waking the worker is the point; it goes on with a stored flow.
   'content/wake': {
-    from: ['content'],
+    from: ['content', 'facebook'],
     fields: {},
     async handle(_message, sender) {
       const rec = await driver.resumeStored();
@@ -96,6 +96,10 @@ chrome.runtime.onMessage.addListener(dispatcher.listener);
 
 // Facebook's pages are read only once the person granted the optional permission.
 chrome.permissions.onAdded.addListener(() => { registerFacebookScripts().catch(() => {}); });
+chrome.permissions.onRemoved.addListener(() => { unregisterFacebookScripts().catch(() => {}); });
 registerFacebookScripts().catch(() => {});
 // A worker started again (stopped mid-flow, or woken by any event) goes on with the flow.
+// Each start is counted in the session (the popup's log and the restart tests read it).
+chrome.storage.session.get('workerStarts').then(({ workerStarts = 0 }) => chrome.storage.session.set({ workerStarts: workerStarts + 1 }))
+  .catch(() => {});
 driver.resumeStored().catch(() => {});

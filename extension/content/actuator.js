@@ -6,14 +6,17 @@
 // (registered by the worker with chrome.scripting).
 // eslint-disable-next-line no-unused-vars
 var crosslinkActuator = globalThis.crosslinkActuator || (() => {
-  const QUIET_MS = 40;        // no change for this long counts as settled
+  const QUIET_MS = 25;        // no change for this long counts as settled
   const MAX_SETTLE_MS = 1500; // a page that never stops changing is read anyway
-  const OUTLINE_MS = 120;     // how long the person sees the element before it is clicked
+  const OUTLINE_MS = 40;      // how long the person sees the element before it is clicked
   const WAKE_MS = 1000;       // a flow's tab that has heard nothing from the worker wakes it
   const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox']);
   const MESSAGING_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
+  const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'm.facebook.com']);
   const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   const canMessage = MESSAGING_HOSTS.has(location.hostname);
+  // On Facebook (only with the optional permission) the worker accepts content/wake alone.
+  const canWake = canMessage || FACEBOOK_HOSTS.has(location.hostname);
 
   // ---- One MutationObserver: settle waits and "the page changed" for every user ----
   let changes = 0;
@@ -94,7 +97,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     lastCommand = performance.now();
     clearInterval(wakeTimer);
     wakeTimer = 0;
-    if (active && canMessage) {
+    if (active && canWake) {
       // The worker may have been stopped between two steps: a message wakes it, and it resumes.
       wakeTimer = setInterval(() => {
         if (performance.now() - lastCommand > WAKE_MS) {
@@ -178,8 +181,13 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   });
 
   // A fresh page of a flow's tab says hello: this wakes a stopped worker, which resumes.
-  if (canMessage) {
-    chrome.runtime.sendMessage({ type: 'content/wake' }).then((r) => { if (r?.ok && r.flowHere) setActive(true); }, () => {});
+  // No answer (the worker was stopped while it answered): say hello again, a few times.
+  if (canWake) {
+    let tries = 0;
+    const hello = () => chrome.runtime.sendMessage({ type: 'content/wake' }).then((r) => {
+      if (r?.ok && r.flowHere && !flowActive) setActive(true);
+    }, () => { if (++tries < 10 && !flowActive) setTimeout(hello, WAKE_MS); });
+    hello();
   }
 
   return {

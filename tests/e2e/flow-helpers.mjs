@@ -35,10 +35,12 @@ export function useFlowBrowser({ grant = true } = {}) {
     // No flow left from the test before (each ends its own; this is a guard).
     const rec = await flowRecord(env.popup);
     if (rec && !['done', 'error', 'cancelled'].includes(rec.status)) await sendFromPopup(env.popup, { type: 'popup/cancelFlow' });
-    // The popup starts from "not read yet": each test reads what it needs.
-    await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus']));
     // The flow tab of the previous test is closed: every test starts from a fresh tab.
     for (const page of env.browser.context.pages()) if (page !== env.popup) await page.close();
+    // The popup starts from "not read yet": each test reads what it needs (after the tabs
+    // closed, so no late reading of Accounts Center lands after it).
+    await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus']));
+    await until(() => env.popup.getByRole('status').textContent(), (t) => /^Not read yet/.test(t), { what: 'the status cleared' });
   });
   return env;
 }

@@ -1,0 +1,104 @@
+// P5: the link flow's time with the extension against the stage's hand-scripted walk of
+// the same path (tests/stage/walks.mjs link: Accounts Center → Add accounts → Add
+// Facebook account → Continue → Yes, finish setup → Not now → the accounts list), in
+// the same Chromium session, runs alternating, medians. Goal: extension ≤ 1.25 × walk.
+// The extension's time is the flow's own, from the start message (before its tab is
+// opened) to the read-back of the accounts list (the record's startedAt → endedAt); the
+// walk's from page.goto to its read-back of the accounts list.
+// Writes build/bench/p5.json and prints one line.
+//
+//   node tests/bench/p5-link.mjs [--runs N]      (make bench-link: 20 runs each)
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, root, stageRequest, startStage, until } from '../e2e/harness.mjs';
+import { link } from '../stage/walks.mjs';
+
+export const GOAL = 1.25;
+const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const flowRecord = (popup) => popup.evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
+const ENDED = ['done', 'error', 'cancelled'];
+
+async function closeOthers(context, keep) {
+  for (const page of context.pages()) if (page !== keep) await page.close();
+}
+
+/** One extension run: returns ms, or throws when the flow did not end done. */
+async function extensionRun(env, first) {
+  await stageRequest(env.stage, '/__stage/reset', {});
+  await closeOthers(env.browser.context, env.popup);
+  const before = await flowRecord(env.popup);
+  if (first) {
+    // The first link through the button: the click activates the (pre-granted) permission.
+    // (The button shows unless a reading says linked: the walk's pages were read too.)
+    await env.popup.evaluate(() => chrome.storage.local.remove('linkStatus'));
+    await env.popup.bringToFront();
+    await env.popup.getByRole('button', { name: 'Link to Facebook', exact: true }).click();
+  } else {
+    const reply = await env.popup.evaluate(() => chrome.runtime.sendMessage({ type: 'popup/startFlow', flow: 'link', params: {} }));
+    if (!reply.ok) throw new Error(`start: ${JSON.stringify(reply.error)}`);
+  }
+  const rec = await until(() => flowRecord(env.popup), (r) => r && r.id !== before?.id && ENDED.includes(r.status),
+    { timeout: 60000, interval: 20, what: 'the link flow' });
+  if (rec.status !== 'done') throw new Error(`link flow: ${rec.status} ${JSON.stringify(rec.error)}`);
+  const state = await stageRequest(env.stage, '/__stage/state');
+  if (!state.linked) throw new Error('link flow done but the stage is not linked');
+  return rec.endedAt - rec.startedAt;
+}
+
+async function walkRun(env) {
+  await stageRequest(env.stage, '/__stage/reset', {});
+  await closeOthers(env.browser.context, env.popup);
+  const page = await env.browser.context.newPage();
+  const result = await link(page);
+  await page.close();
+  if (result.outcome !== 'done') throw new Error(`walk: ${result.outcome}`);
+  return result.ms;
+}
+
+/** Alternating runs in one session; env = {stage, browser (harness.launch, Facebook granted), popup}. */
+export async function measureP5(env, runs) {
+  const ext = [];
+  const walk = [];
+  for (let i = 0; i < runs; i++) {
+    walk.push(await walkRun(env));
+    ext.push(await extensionRun(env, i === 0));
+  }
+  const value = median(ext) / median(walk);
+  return {
+    P5: {
+      value: Number(value.toFixed(3)), unit: '×', goal: GOAL, pass: value <= GOAL,
+      detail: {
+        runs, extensionMedianMs: median(ext), walkMedianMs: median(walk), extensionMs: ext, walkMs: walk,
+        what: 'link flow: extension (start message → read back) / the stage\'s hand-scripted walk (goto → read back), same Chromium session, alternating',
+      },
+    },
+  };
+}
+
+export const p5Line = ({ P5 }) =>
+  `P5 link flow: ${P5.value}× the hand-scripted walk (extension ${P5.detail.extensionMedianMs} ms / walk ${P5.detail.walkMedianMs} ms, medians of ${P5.detail.runs}), goal ≤ ${P5.goal}× — ${P5.pass ? 'pass' : 'FAIL'}`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const i = process.argv.indexOf('--runs');
+  const runs = i > 0 ? Number(process.argv[i + 1]) : 20;
+  const stage = await startStage();
+  const browser = await launch(stage, { grantHosts: FACEBOOK_ORIGINS });
+  let out;
+  try {
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.popupUrl);
+    out = await measureP5({ stage, browser, popup }, runs);
+  } finally {
+    await browser.close();
+    await stage.close();
+  }
+  const dir = path.join(root, 'build/bench');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'p5.json'), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(p5Line(out));
+}

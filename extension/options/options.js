@@ -208,10 +208,18 @@ $('export').addEventListener('click', async () => {
 
 $('import').addEventListener('click', () => $('import-file').click());
 
+// A setting's name as the page shows it, for a core problem's field ("share.networks[2]").
+const FIELD_LABELS = [[/^share/, 'optNetworksLegend'], [/^composer/, 'optComposerLegend'], [/^locale/, 'optLocaleLabel'],
+  [/^clickPacingMs/, 'optPacingLabel'], [/^logSize/, 'optLogSizeLabel']];
+const fieldLabel = (field) => {
+  const known = FIELD_LABELS.find(([re]) => re.test(field));
+  return known ? t(known[1]) : field;
+};
+
 function refusedText(problem) {
   const key = `import_${problem.name}`;
   const field = problem.errors?.[0]?.field || '';
-  const reason = t.has(key) ? t(key, problem.name === 'bad_settings' ? (field || problem.detail) : problem.detail) : problem.detail;
+  const reason = t.has(key) ? t(key, problem.name === 'bad_settings' ? (field ? fieldLabel(field) : problem.detail) : problem.detail) : problem.detail;
   return t('optImportRefused', reason);
 }
 
@@ -287,7 +295,7 @@ async function start() {
   }
   saved = reply.settings;
   render(saved);
-  if (reply.dropped.length) notice(t('optRecovered', [...new Set(reply.dropped.map((d) => d.field || '—'))].join(', ')), 'warning');
+  if (reply.dropped.length) notice(t('optRecovered', [...new Set(reply.dropped.map((d) => fieldLabel(d.field || '—')))].join('; ')), 'warning');
   if (reply.newer) notice(t('optNewer'), 'warning');
   if (reply.migratedFrom === 0) notice(t('optMigrated'), 'info');
   $('log-count').textContent = t('optLogCount', String(reply.log.count), String(reply.log.cap));

@@ -158,8 +158,8 @@ test('import refuses a bad file with a clear message and overwrites nothing', as
     ['[1, 2, 3]', en.import_wrong_format.message],
     [JSON.stringify({ name: 'something else' }), en.import_wrong_format.message],
     [JSON.stringify({ ...good, version: 2 }), en.import_newer_version.message],
-    [JSON.stringify({ ...good, settings: { ...DEFAULTS, clickPacingMs: 5 } }), fill(en, 'import_bad_settings', 'clickPacingMs')],
-    [JSON.stringify({ ...good, settings: { ...DEFAULTS, locale: 'klingon' } }), fill(en, 'import_bad_settings', 'locale')],
+    [JSON.stringify({ ...good, settings: { ...DEFAULTS, clickPacingMs: 5 } }), fill(en, 'import_bad_settings', en.optPacingLabel.message)],
+    [JSON.stringify({ ...good, settings: { ...DEFAULTS, locale: 'klingon' } }), fill(en, 'import_bad_settings', en.optLocaleLabel.message)],
     [JSON.stringify({ format: 'crosslink-backup', version: 1 }), null],
     [JSON.stringify(badLog), null],
   ];
@@ -203,8 +203,9 @@ test('damaged stored settings: each bad field replaced by its default, said on t
   await openOptions(browser, page);
   const notice = await page.locator('.notice').first().textContent();
   assert.match(notice, /^Some stored settings could not be read/);
-  assert.match(notice, /clickPacingMs/);
-  assert.match(notice, /locale/);
+  assert.ok(notice.includes(en.optPacingLabel.message), notice);
+  assert.ok(notice.includes(en.optLocaleLabel.message), notice);
+  assert.ok(notice.includes(en.optNetworksLegend.message), notice);
   assert.equal(await page.locator('#pacing').inputValue(), '400');
   assert.deepEqual(await checkedNetworks(), ['x'], 'the valid network kept');
   const { sync } = await until(() => storage(browser), (s) => s.sync.settings?.clickPacingMs === 400, { what: 'the repair stored' });

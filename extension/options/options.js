@@ -302,4 +302,20 @@ async function start() {
   document.body.dataset.ready = 'true';
 }
 
+// Changed elsewhere (another window, another device through sync, a flow writing the
+// log): shown here too, unless the person is in the middle of editing.
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+chrome.storage.onChanged.addListener(async (changes, area) => {
+  if (area === 'local' && 'activityLog' in changes) refreshLogCount();
+  if (area !== 'sync' || !('settings' in changes) || !saved) return;
+  const edited = !same(collect(), { ...saved, share: { networks: saved.share.networks } });
+  const reply = await send({ type: 'options/get' });
+  if (!reply.ok || same(reply.settings, saved)) return;
+  const before = saved.locale;
+  saved = reply.settings;
+  if (edited) return;  // the person's edits stay; saving them will replace what arrived
+  if (saved.locale !== before) await useLocale(saved.locale);
+  render(saved);
+});
+
 start();

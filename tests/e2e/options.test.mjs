@@ -237,6 +237,19 @@ test('settings from a newer Crosslink: read as far as known, said on the page, n
   assert.deepEqual((await storage(browser)).sync.settings, { ...DEFAULTS, clickPacingMs: 900 }, 'the person saved: v1 now');
 });
 
+test('settings changed elsewhere show up on an open page that has no edits; edits in progress are kept', async () => {
+  await openOptions(browser, page);
+  await putStorage(browser, 'sync', { settings: { ...DEFAULTS, clickPacingMs: 2500 } });
+  await until(() => page.locator('#pacing').inputValue(), (v) => v === '2500', { what: 'the new pause on the page' });
+  await putStorage(browser, 'local', { activityLog: logOf(7) });
+  await until(() => status('log-count'), (s) => s === fill(en, 'optLogCount', '7', '500'), { what: 'the new log count' });
+  await page.locator('#log-size').fill('77');
+  await putStorage(browser, 'sync', { settings: { ...DEFAULTS, clickPacingMs: 3000 } });
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('#log-size').inputValue(), '77', 'the edit in progress stays');
+  assert.equal(await page.locator('#pacing').inputValue(), '2500');
+});
+
 test('choosing a language: the page speaks it at once after saving', async () => {
   await openOptions(browser, page);
   await page.getByLabel('Language of Crosslink').selectOption('de');

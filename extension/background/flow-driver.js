@@ -96,6 +96,8 @@ export function createFlowDriver({ withCore }) {
       const onUpdated = (id, change) => { if (id === tabId && change.status === 'complete') done(); };
       const timer = setTimeout(done, ms);
       chrome.tabs.onUpdated.addListener(onUpdated);
+      // It may have finished between the caller's look and the listener.
+      chrome.tabs.get(tabId).then((tab) => { if (tab.status === 'complete') done(); }, done);
     });
   }
 

@@ -229,10 +229,10 @@ chrome.storage.onChanged.addListener((changes, area) => {
   }
 });
 
+refresh();
 (async () => {
   facebookGranted = await chrome.permissions.contains({ origins: FACEBOOK_ORIGINS }).catch(() => false);
   flow = (await chrome.storage.session.get('flow')).flow ?? null;
   renderFlow();
   renderLog((await chrome.storage.local.get('activityLog')).activityLog);
-  await refresh();
 })();

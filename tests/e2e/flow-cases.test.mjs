@@ -4,7 +4,7 @@
 // stage's server state and audit log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setState, until } from './harness.mjs';
+import { setState, stageRequest, until } from './harness.mjs';
 import {
   MESSAGING_SWITCH, SWITCH_NAMES, actionNames, flowEnded, flowPage, flowRecord, runFromPopup, sendFromPopup,
   stageLog, stageState, startFlow, useFlowBrowser,
@@ -16,6 +16,7 @@ const popupText = (id) => env.popup.locator(`#${id}`).textContent();
 const waitFor = (pred, what, timeout = 20000) => until(() => flowRecord(env.popup), (r) => r && pred(r), { what, timeout, interval: 50 });
 const tabActive = (tabId) => env.popup.evaluate(async (id) => (await chrome.tabs.get(id)).active, tabId);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const stageRequestReset = () => stageRequest(env.stage, '/__stage/reset', {});
 
 async function clickInPopup(role, name) {
   await env.popup.bringToFront();
@@ -234,4 +235,30 @@ test('the activity log in the popup shows the last flows with their outcome', as
   assert.match(items[0], /Turning on Messenger for Instagram messages — Not available here/);
   assert.match(items[1], /Started: Turning on Messenger for Instagram messages/);
   assert.deepEqual(await actionNames(env.stage), []);
+});
+
+test('"Not you?": Facebook offers another account than asked for; the person takes it from there, then cancels', async () => {
+  await setState(env.stage, { linked: false, facebookAccounts: ['Jane Doe'] });
+  // The button once, so the (pre-granted) Facebook permission is active, then the flow by message with its account.
+  await runFromPopup(env.popup, 'button', 'Link to Facebook');
+  await stageRequestReset();
+  await setState(env.stage, { linked: false, facebookAccounts: ['Jane Doe'] });
+  for (const page of env.browser.context.pages()) if (page !== env.popup) await page.close();
+  const started = await startFlow(env.popup, 'link', { facebookAccount: 'John Roe' });
+  const asked = await waitFor((r) => r.id === started.id && r.asked === 'not_you', 'the flow to ask about the account');
+  assert.equal(asked.screen, 'facebook_continue_as');
+  assert.equal(await tabActive(asked.tabId), true);
+  await env.popup.bringToFront();
+  assert.match(await popupText('flow-ask'), /^Facebook offers another account/);
+  const page = await flowPage(env);
+  await page.getByRole('link', { name: text('en', 'fb.not_you'), exact: true }).click();
+  const login = await waitFor((r) => r.id === started.id && r.asked === 'facebook_login', 'the flow to wait for the login');
+  assert.equal(login.status, 'needs_user');
+  await clickInPopup('button', 'Cancel');
+  const rec = await flowEnded(env.popup, { id: started.id });
+  assert.equal(rec.status, 'cancelled');
+  // Nothing done for the person: no action, the login form untouched, not linked.
+  assert.deepEqual(await actionNames(env.stage), []);
+  assert.deepEqual(await stageLog(env.stage, 'login_input'), []);
+  assert.equal((await stageState(env.stage)).linked, false);
 });

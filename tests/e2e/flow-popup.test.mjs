@@ -101,7 +101,9 @@ test('the flow\'s tab closed mid-flow: the flow stops with "the tab was closed",
 test('the popup shows progress while a flow runs: step k and the screen in words, with Cancel', async () => {
   await setState(env.stage, { linked: true, facebookName: 'Jane Doe', latencyMs: 250 });
   await env.popup.bringToFront();
+  const before = await flowRecord(env.popup);
   await env.popup.getByRole('button', { name: 'Unlink Facebook', exact: true }).click();
+  await until(() => flowRecord(env.popup), (r) => r && r.id !== before?.id, { what: 'the unlink flow', interval: 10 });
   const seen = new Set();
   let rec;
   for (;;) {

@@ -70,8 +70,8 @@ test(`link with the worker stopped ${KILLS} times mid-flow: completes, no action
   let kills = 0;
   const flows = [];
   // One run: link, then the four switches, then unlink, until the worker was stopped 20 times.
-  const plan = [['link', {}], ['setSharing', { sharing: { posts: true, reels: true, stories: true, facebookStories: true } }], ['unlink', {}],
-    ['link', {}], ['setSharing', { sharing: { posts: true, reels: true } }]];
+  const cycle = [['link', {}], ['setSharing', { sharing: { posts: true, reels: true, stories: true, facebookStories: true } }], ['unlink', {}]];
+  const plan = Array.from({ length: 4 }, () => cycle).flat();
   const segments = [];
   for (const [kind, params] of plan) {
     if (kills >= KILLS) break;
@@ -104,7 +104,7 @@ test(`link with the worker stopped ${KILLS} times mid-flow: completes, no action
 });
 
 test(`one link flow, the worker stopped ${KILLS} times before it ends: completes, each action once`, { timeout: 110000 }, async () => {
-  await setState(env.stage, { linked: false, latencyMs: 2200 });
+  await setState(env.stage, { linked: false, latencyMs: 3500 });
   const cdp = await env.browser.context.newCDPSession(env.popup);
   await cdp.send('ServiceWorker.enable');
   const started = await clickLink();

@@ -1,5 +1,7 @@
 // Assembles the unpacked extension in build/extension/ from extension/ and the Wasm
 // core in build/wasm/, then zips it. Loadable as is with "Load unpacked".
+// The same files with a Firefox manifest overlay go to build/extension-firefox/ (and a
+// zip beside it): `web-ext lint` checks that package in the e2e tier.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,8 +23,40 @@ fs.cpSync(path.join(root, 'extension'), out, { recursive: true });
 fs.mkdirSync(path.join(out, 'core'));
 for (const file of core) fs.copyFileSync(file, path.join(out, 'core', path.basename(file)));
 
-const { version } = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+const { version } = manifest;
 const zip = path.join(root, 'build', `crosslink-${version}.zip`);
 fs.rmSync(zip, { force: true });
 execFileSync('zip', ['-qrX', zip, '.'], { cwd: out });
 console.log(`extension: ${path.relative(root, out)}/ and ${path.relative(root, zip)}`);
+
+// ---- Firefox: the same package, its manifest overlaid ----
+
+export const GECKO_ID = 'crosslink@extension.crosslink';
+/** The Firefox manifest from the Chromium one: every key kept, these added. */
+export function firefoxManifest(chromium) {
+  const ff = structuredClone(chromium);
+  // Firefox runs MV3 backgrounds as event pages: `scripts` (a module, as the worker is);
+  // Chromium 121+ ignores `scripts` when `service_worker` is there, Firefox the reverse.
+  ff.background = { ...chromium.background, scripts: [chromium.background.service_worker], type: 'module' };
+  ff.browser_specific_settings = {
+    gecko: {
+      id: GECKO_ID,
+      // data_collection_permissions is read from Firefox 140 on; Crosslink collects nothing.
+      strict_min_version: '140.0',
+      data_collection_permissions: { required: ['none'] },
+    },
+    // Firefox for Android reads data_collection_permissions from 142 on.
+    gecko_android: { strict_min_version: '142.0' },
+  };
+  return ff;
+}
+
+const ffOut = path.join(root, 'build/extension-firefox');
+fs.rmSync(ffOut, { recursive: true, force: true });
+fs.cpSync(out, ffOut, { recursive: true });
+fs.writeFileSync(path.join(ffOut, 'manifest.json'), `${JSON.stringify(firefoxManifest(manifest), null, 2)}\n`);
+const ffZip = path.join(root, 'build', `crosslink-firefox-${version}.zip`);
+fs.rmSync(ffZip, { force: true });
+execFileSync('zip', ['-qrX', ffZip, '.'], { cwd: ffOut });
+console.log(`extension: ${path.relative(root, ffOut)}/ and ${path.relative(root, ffZip)}`);

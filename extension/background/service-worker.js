@@ -5,6 +5,7 @@ import { loadCore } from '../core/crosslink.mjs';
 import { createDispatcher } from './dispatcher.js';
 import { loadLinkStatus, saveLinkStatus } from './status-store.js';
 import { shareRoutes } from './share-routes.js';
+import { settingsRoutes } from './settings-routes.js';
 import { createFlowDriver, registerFacebookScripts, unregisterFacebookScripts } from './flow-driver.js';
 
 const coreLoad = loadCore();
@@ -29,6 +30,7 @@ const flowView = (rec) => rec && { id: rec.id, flow: rec.flow, status: rec.statu
 
 const routes = {
   ...shareRoutes({ withCore }),
+  ...settingsRoutes({ withCore }),
   // A page snapshot from Accounts Center: read the link status from it and keep it.
   'content/snapshot': {
     from: ['content'],

@@ -1,13 +1,54 @@
-// The person's settings, read from chrome.storage.sync through the core, which migrates
-// old shapes, repairs damage and never fails. Until the options page exists nothing
-// writes them except a repair, so everyone gets the defaults.
+// The person's settings and the activity log, kept where they belong:
+// - settings: one item in chrome.storage.sync (8 KB an item, 100 KB in all), read
+//   through the core, which migrates old shapes, repairs damage and never fails;
+//   written only after the core validated them (strict v1) and their size was checked;
+// - the activity log: chrome.storage.local (it would not fit sync's quotas), bounded by
+//   the person's log size and normalized by the core on every read and write.
 const KEY = 'settings';
+const LOG_KEY = 'activityLog';
+// chrome.storage.sync quotas (QUOTA_BYTES_PER_ITEM, QUOTA_BYTES): an item is measured as
+// its key plus the JSON of its value, in UTF-8 bytes.
+export const SYNC_ITEM_BYTES = 8192;
+export const SYNC_TOTAL_BYTES = 102400;
 let cached = null;
+let cachedLoad = null;
 
 // Registered at load: the worker learns of changes made elsewhere (options page, sync).
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && KEY in changes) cached = null;
+  if (area === 'sync' && KEY in changes) {
+    cached = null;
+    cachedLoad = null;
+  }
 });
+
+const fail = (name, detail) => Object.assign(new Error(detail), { code: name });
+const utf8Bytes = (text) => new TextEncoder().encode(text).length;
+/** What an item costs against chrome.storage.sync's quota. */
+// Not every browser has getBytesInUse on sync (older Firefox): then only the item is checked.
+async function bytesInUse(keys) {
+  try {
+    return (await chrome.storage.sync.getBytesInUse?.(keys)) ?? 0;
+  } catch {
+    return 0;
+  }
+}
+export const syncItemBytes = (key, value) => utf8Bytes(key) + utf8Bytes(JSON.stringify(value));
+
+/**
+ * Everything the core made of what is stored: settings, and what was migrated or dropped.
+ * @param {import('../core/crosslink').Core} core
+ * @returns {Promise<import('../core/crosslink').LoadedSettings>}
+ */
+export async function loadSettingsDetailed(core) {
+  if (cachedLoad) return cachedLoad;
+  const stored = (await chrome.storage.sync.get(KEY))[KEY];
+  const loaded = core.settingsLoad(stored);
+  // Migrated or repaired: store the clean version, unless a newer Crosslink wrote it.
+  if (loaded.writeBack) await chrome.storage.sync.set({ [KEY]: loaded.settings }).catch(() => {});
+  cachedLoad = loaded;
+  cached = loaded.settings;
+  return loaded;
+}
 
 /**
  * @param {import('../core/crosslink').Core} core
@@ -15,12 +56,74 @@ chrome.storage.onChanged.addListener((changes, area) => {
  */
 export async function loadSettings(core) {
   if (cached) return cached;
-  const stored = (await chrome.storage.sync.get(KEY))[KEY];
-  const loaded = core.settingsLoad(stored);
-  // Migrated or repaired: store the clean version, unless a newer Crosslink wrote it.
-  if (loaded.writeBack) await chrome.storage.sync.set({ [KEY]: loaded.settings }).catch(() => {});
-  cached = loaded.settings;
-  return cached;
+  return (await loadSettingsDetailed(core)).settings;
+}
+
+/** Validates and stores settings the person submitted. Returns {settings} or {errors}. */
+export async function saveSettings(core, candidate) {
+  const checked = core.settingsValidate(candidate);
+  if (!checked.ok) return { errors: checked.errors ?? [checked.error] };
+  const { settings } = checked;
+  const bytes = syncItemBytes(KEY, settings);
+  if (bytes > SYNC_ITEM_BYTES) throw fail('sync_quota', `the settings take ${bytes} bytes; sync allows ${SYNC_ITEM_BYTES} an item`);
+  const others = (await bytesInUse(null)) - (await bytesInUse(KEY));
+  if (others + bytes > SYNC_TOTAL_BYTES) throw fail('sync_quota', `sync storage is full (${others + bytes} of ${SYNC_TOTAL_BYTES} bytes)`);
+  try {
+    await chrome.storage.sync.set({ [KEY]: settings });
+  } catch (e) {
+    const text = String(e?.message ?? e);
+    // Chrome names the quota it hit: MAX_WRITE_OPERATIONS_PER_MINUTE/HOUR, QUOTA_BYTES(_PER_ITEM).
+    const name = /MAX_WRITE_OPERATIONS/.test(text) ? 'sync_rate' : /QUOTA_BYTES|quota/i.test(text) ? 'sync_quota' : 'storage_failed';
+    throw fail(name, text);
+  }
+  cached = settings;
+  cachedLoad = null;
+  await trimLog(core, settings.logSize);
+  return { settings, bytes };
+}
+
+// ---- the activity log ----
+
+/** The stored log, normalized to `cap` entries (a damaged one is repaired and stored). */
+export async function loadLog(core, cap) {
+  const stored = (await chrome.storage.local.get(LOG_KEY))[LOG_KEY];
+  const out = core.logLoad(stored ?? null, cap);
+  if (!out.ok) throw fail(out.error.name, out.error.detail);
+  if (stored !== undefined && (out.repair || out.evicted)) await chrome.storage.local.set({ [LOG_KEY]: out.log }).catch(() => {});
+  return out;
+}
+
+async function trimLog(core, cap) {
+  await loadLog(core, cap).catch(() => {});
+}
+
+/** Stores a whole log (import): only ever one the core read without a repair. */
+export async function saveLog(log) {
+  try {
+    await chrome.storage.local.set({ [LOG_KEY]: log });
+  } catch (e) {
+    throw fail('storage_failed', String(e?.message ?? e));
+  }
+}
+
+// Appends run one after another: each reads the log the previous one wrote.
+let appending = Promise.resolve();
+/**
+ * Adds an entry {type, outcome?, detail?, data?} to the activity log, at the person's
+ * log size. Never throws: a log that cannot be written must not stop what it records.
+ */
+export function appendLog(core, entry, nowMs = Date.now()) {
+  const run = appending.then(async () => {
+    const { logSize } = await loadSettings(core);
+    const stored = (await chrome.storage.local.get(LOG_KEY))[LOG_KEY];
+    const out = core.logAppend(stored ?? null, entry, nowMs, logSize);
+    if (!out.ok) return { ok: false, error: out.error };
+    await chrome.storage.local.set({ [LOG_KEY]: out.log });
+    return { ok: true, evicted: out.evicted };
+  }).catch((e) => ({ ok: false, error: { name: 'storage_failed', detail: String(e?.message ?? e) } }));
+  appending = run;
+  return run;
 }
 
 export const SETTINGS_KEY = KEY;
+export const ACTIVITY_LOG_KEY = LOG_KEY;

@@ -13,7 +13,8 @@
   const SWITCHES = '[role="switch"], input[type="checkbox"]';
   const READ_BACK_MS = 1500;
   const MAX_REAPPLY = 3;  // the page may reset it; Crosslink does not fight it for ever
-  const msg = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
+  // Instagram's language (see crosslinkI18n in share-control.js), else the browser's.
+  const msg = (key, ...subs) => (globalThis.crosslinkI18n?.msg ?? ((k, ...v) => chrome.i18n.getMessage(k, v) || k))(key, ...subs);
 
   let composer = null;  // {applyDefault, shareToFacebook}
   const handled = new WeakSet();  // dialogs
@@ -120,6 +121,7 @@
   document.addEventListener('keydown', personTouched, true);
 
   async function configure() {
+    await globalThis.crosslinkI18n?.ready();
     const reply = await chrome.runtime.sendMessage({ type: 'content/shareConfig' }).catch(() => null);
     composer = reply?.ok ? reply.composer : null;
   }

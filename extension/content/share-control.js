@@ -2,6 +2,57 @@
 // opening a menu of the networks the person enabled. The links come from the core in the
 // service worker; this script finds posts, draws the control and passes choices on.
 // The worker opens the share page; nothing here makes a request or posts anything.
+// The in-page controls speak Instagram's own language (the page's <html lang>), or the
+// locale the person chose in the options: their strings come from the worker, which
+// reads _locales/<locale>/messages.json; composer-default.js uses the same
+// crosslinkI18n (content scripts of one extension share their world).
+globalThis.crosslinkI18n ??= (() => {
+  let table = null;
+  let locale = null;
+  let loading = null;
+  const listeners = [];
+  // chrome.i18n's placeholder rules: $NAME$ → the placeholder's content, $1…$9, $$ → $.
+  function format(entry, subs) {
+    const content = {};
+    for (const [name, p] of Object.entries(entry.placeholders ?? {})) content[name.toLowerCase()] = String(p?.content ?? '');
+    const numbered = (text) => text.replace(/\$([1-9])/g, (_, n) => String(subs[n - 1] ?? ''));
+    return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$|\$([1-9])/g, (whole, name, n) => {
+      if (whole === '$$') return '$';
+      if (name !== undefined) return numbered(content[name.toLowerCase()] ?? '');
+      return String(subs[n - 1] ?? '');
+    });
+  }
+  const has = (key) => Boolean(table?.[key]?.message) || Boolean(chrome.i18n.getMessage(key));
+  function msg(key, ...subs) {
+    const entry = table?.[key];
+    return entry?.message ? format(entry, subs) : (chrome.i18n.getMessage(key, subs) || key);
+  }
+  async function load() {
+    const lang = document.documentElement.getAttribute('lang') ?? '';
+    const reply = await chrome.runtime.sendMessage({ type: 'content/strings', lang }).catch(() => null);
+    if (!reply?.ok) return;  // the worker is away: chrome.i18n (the browser's language) stands in
+    const changed = reply.locale !== locale;
+    table = reply.messages;
+    locale = reply.locale;
+    if (changed) for (const f of listeners) f(locale);
+  }
+  const reload = () => (loading = load());
+  // Instagram changes <html lang> when the person switches its language; the setting may change too.
+  new MutationObserver(reload).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && 'settings' in changes) reload();
+  });
+  reload();
+  return {
+    msg,
+    has,
+    ready: () => loading,
+    get locale() { return locale; },
+    /** Called with the new locale whenever the strings change. */
+    onChange: (f) => listeners.push(f),
+  };
+})();
+
 (() => {
   // The native share icon's aria-label per locale: on posts and reels (web/texts.json
   // ig.post.share) and in the story viewer (ig.share.title). A new wording is one line.
@@ -9,13 +60,13 @@
     'Partager la publication', 'Share', 'Compartir', 'Compartilhar', 'Teilen', 'Partager'];
   const NATIVE_SHARE = NATIVE_SHARE_LABELS.map((l) => `svg[aria-label="${l}"]`).join(',');
   const PERMALINK = /^\/(?:[A-Za-z0-9._]+\/)?(?:p|reels?)\/[A-Za-z0-9_-]+\/?$/;
-  const msg = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
+  const { msg } = crosslinkI18n;
   const NETWORK_LABEL = { facebook: 'shareFacebook', x: 'shareX', tumblr: 'shareTumblr', okru: 'shareOkRu', copy: 'shareCopyLink' };
 
   let networks = [];
   let started = false;
   const send = (message) => chrome.runtime.sendMessage(message);
-  const errorText = (name) => chrome.i18n.getMessage(`error_${name}`) || name;
+  const errorText = (name) => (crosslinkI18n.has(`error_${name}`) ? msg(`error_${name}`) : msg('error_unknown', name));
 
   // ---- finding posts ----
 
@@ -109,6 +160,7 @@
     const url = post && permalinkIn(post);
     opener = { button, post, url };
     button.setAttribute('aria-expanded', 'true');
+    menu.setAttribute('role', 'menu');
     menu.setAttribute('aria-label', msg('shareControlLabel'));
     menu.replaceChildren();
     const rect = button.getBoundingClientRect();
@@ -119,8 +171,12 @@
       : { ok: false, error: { name: 'empty_url', detail: 'no link to this post was found' } };
     if (opener?.button !== button) return;  // closed or moved on while the worker answered
     if (!reply.ok) {
+      // No items to choose: a menu must hold menu items (axe aria-required-children), so
+      // the box becomes a group and its message an alert, read out at once.
+      menu.setAttribute('role', 'group');
       const note = document.createElement('p');
       note.className = 'crosslink-share-error';
+      note.setAttribute('role', 'alert');
       note.textContent = msg('shareFailed', errorText(reply.error.name));
       menu.append(note);
       menu.tabIndex = -1;
@@ -224,7 +280,16 @@
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && 'settings' in changes) configure();
   });
-  configure().then(() => {
+  // A new language: new words on every control already drawn, and on those to come.
+  crosslinkI18n.onChange(() => {
+    template = null;
+    close(false);
+    for (const button of document.querySelectorAll('.crosslink-share-button')) {
+      button.setAttribute('aria-label', msg('shareControlLabel'));
+      button.title = msg('shareControlLabel');
+    }
+  });
+  crosslinkI18n.ready().then(configure).then(() => {
     started = true;
     crosslinkPage.onElements(addControls);
   });

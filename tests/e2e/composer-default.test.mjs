@@ -144,7 +144,8 @@ test('Spanish: the switch is found by its Spanish name and the note quotes it', 
   await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: true }));
   const { dialog, fb } = await openComposer('es');
   await until(() => checked(fb), (v) => v === 'true', { what: 'the switch turned on' });
-  assert.match(await note(dialog).textContent(), /“Compartir también en Facebook”/);
+  // The note speaks Instagram's language (the page's <html lang>) and quotes the switch.
+  assert.equal(await note(dialog).textContent(), 'Crosslink activó «Compartir también en Facebook», tu opción predeterminada. Deshacer');
   assert.equal((await post(dialog, 'es')).shareToFacebook, true);
 });
 
@@ -153,7 +154,7 @@ test('German, default off, layout B (the switch last): turned off and read back'
   await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: false }));
   const { dialog, fb } = await openComposer('de');
   await until(() => checked(fb), (v) => v === 'false', { what: 'the switch turned off' });
-  assert.match(await note(dialog).textContent(), /“Auch auf Facebook teilen”/);
+  assert.equal(await note(dialog).textContent(), 'Crosslink hat „Auch auf Facebook teilen“ ausgeschaltet, deine Voreinstellung. Rückgängig');
   assert.equal((await post(dialog, 'de')).shareToFacebook, false);
 });
 

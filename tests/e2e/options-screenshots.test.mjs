@@ -1,0 +1,96 @@
+// The README's screenshots, taken on the stage: the popup, the options page and the
+// in-page share control with its menu open. Written to build/screenshots/ on every run;
+// docs/screenshots/ (what the README shows) is written when a file is missing or with
+// SCREENSHOTS=update, and otherwise must still have the size of a fresh shot.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, root, setState, startStage, stageRequest, until } from './harness.mjs';
+import { FEED, CONTROL } from './share-helpers.mjs';
+import { clearStorage, openOptions, putStorage } from './options-helpers.mjs';
+
+const BUILD = path.join(root, 'build/screenshots');
+const DOCS = path.join(root, 'docs/screenshots');
+const UPDATE = process.env.SCREENSHOTS === 'update';
+
+/** Width and height from a PNG's IHDR. */
+function pngSize(buffer) {
+  assert.equal(buffer.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG file');
+  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
+}
+
+function keep(name, buffer) {
+  fs.mkdirSync(BUILD, { recursive: true });
+  fs.writeFileSync(path.join(BUILD, name), buffer);
+  const doc = path.join(DOCS, name);
+  const size = pngSize(buffer);
+  assert.ok(size.width >= 300 && size.height >= 150, `${name} is ${size.width}×${size.height}`);
+  if (UPDATE || !fs.existsSync(doc)) {
+    fs.mkdirSync(DOCS, { recursive: true });
+    fs.writeFileSync(doc, buffer);
+  } else {
+    assert.deepEqual(pngSize(fs.readFileSync(doc)), size, `docs/screenshots/${name} is out of date: run SCREENSHOTS=update make test-e2e`);
+  }
+}
+
+let stage;
+let browser;
+let page;
+
+before(async () => {
+  stage = await startStage();
+  browser = await launch(stage);
+  page = await browser.context.newPage();
+  await clearStorage(browser);
+});
+after(async () => {
+  await browser?.close();
+  await stage?.close();
+});
+
+test('screenshot: the popup', async () => {
+  const at = (m) => Date.UTC(2026, 10, 27, 9, m);
+  await putStorage(browser, 'local', {
+    linkStatus: { readAt: at(30), linked: true, facebookName: 'Jane Doe', url: 'flow',
+      sharing: { posts: true, reels: true, stories: false, facebookStories: false }, messaging: { updated: true, othersOnFacebook: 'everyone' } },
+    activityLog: { version: 1, next: 4, entries: [
+      { seq: 0, t: at(21), type: 'flow_start', detail: 'link' },
+      { seq: 1, t: at(24), type: 'flow_end', outcome: 'done', data: { flow: 'link' } },
+      { seq: 2, t: at(29), type: 'flow_start', detail: 'readStatus' },
+      { seq: 3, t: at(30), type: 'flow_end', outcome: 'done', data: { flow: 'readStatus' } }] },
+  });
+  await page.setViewportSize({ width: 380, height: 200 });
+  await page.goto(browser.popupUrl);
+  await until(() => page.locator('#status-line').textContent(), (t) => /Jane Doe/.test(t), { what: 'the linked status' });
+  await page.evaluate(() => document.fonts.ready);
+  keep('popup.png', await page.screenshot({ fullPage: true }));
+});
+
+test('screenshot: the options page', async () => {
+  await page.setViewportSize({ width: 820, height: 900 });
+  await openOptions(browser, page);
+  await page.evaluate(() => document.fonts.ready);
+  keep('options.png', await page.screenshot({ fullPage: true }));
+});
+
+test('screenshot: the share control on a post, its menu open', async () => {
+  await stageRequest(stage, '/__stage/reset', {});
+  await setState(stage, { locale: 'en' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(FEED);
+  const button = page.locator(CONTROL).first();
+  await button.waitFor({ timeout: 15000 });
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  const menu = page.getByRole('menu');
+  await page.getByRole('menuitem').first().waitFor();
+  await page.mouse.move(0, 0);
+  const article = await page.locator('article').first().boundingBox();
+  const box = await menu.boundingBox();
+  const b = await button.boundingBox();
+  const top = Math.max(0, b.y - 160);
+  const left = Math.max(0, article.x - 24);
+  const clip = { x: left, y: top, width: Math.max(article.x + article.width + 24, box.x + box.width + 16) - left, height: box.y + box.height + 16 - top };
+  keep('share-control.png', await page.screenshot({ clip }));
+});

@@ -42,8 +42,7 @@ before(async () => {
   page = await browser.context.newPage();
 });
 after(async () => {
-  await browser?.close();
-  await stage?.close();
+  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
 });
 beforeEach(async () => {
   await clearStorage(browser);

@@ -45,8 +45,7 @@ before(async () => {
   await clearStorage(browser);
 });
 after(async () => {
-  await browser?.close();
-  await stage?.close();
+  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
 });
 
 test('screenshot: the popup', async () => {

@@ -5,11 +5,10 @@
 // through chrome.tabs). A worker stopped at any point starts again on the next event and
 // resumes from storage: an action marked "acting" is asked about before it is ever sent
 // again, and the core itself never decides an action twice (docs/PROTOCOL.md).
-import { loadSettings } from './settings-store.js';
+import { appendLog, loadSettings } from './settings-store.js';
 import { mergeStatus } from './status-store.js';
 
 const KEY = 'flow';
-const LOG_KEY = 'activityLog';
 export const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
 const READABLE_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
 const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'm.facebook.com']);
@@ -71,14 +70,10 @@ export function createFlowDriver({ withCore }) {
     return next;
   }
 
+  // The one writer of the activity log (settings-store.js): appends never overlap with
+  // the options page's or the share control's, so no entry is lost. It never throws.
   async function log(entry) {
-    try {
-      const core = await withCore();
-      const { logSize } = await loadSettings(core);
-      const stored = (await chrome.storage.local.get(LOG_KEY))[LOG_KEY];
-      const out = core.logAppend(stored ?? null, entry, Date.now(), logSize);
-      if (out.ok) await chrome.storage.local.set({ [LOG_KEY]: out.log });
-    } catch { /* the log never stops a flow */ }
+    await appendLog(await withCore(), entry).catch(() => {});
   }
 
   async function tell(tabId, message) {
@@ -252,6 +247,15 @@ export function createFlowDriver({ withCore }) {
     if (decision.kind === 'navigate') {
       await chrome.tabs.update(rec2.tabId, { url: decision.url }).catch(() => {});
     } else {
+      // The person's pacing (options: "Pause between automated clicks"): at least that long
+      // since the flow's previous click, the page's own response time included.
+      const { clickPacingMs } = await loadSettings(core);
+      const rest = (rec2.lastClickAt ?? 0) + clickPacingMs - Date.now();
+      if (rest > 0) {
+        await sleep(rest);
+        const cur = await load();  // cancelled or paused meanwhile: no click
+        if (!cur || cur.id !== rec2.id || ended(cur) || cur.status === 'paused' || cur.acting?.id !== act.id || rev !== myRev) return;
+      }
       const r = await tell(rec2.tabId, { type: 'actuator/act', decision, actionId: act.id });
       if (r && !r.done) {
         await update((cur) => {
@@ -265,7 +269,8 @@ export function createFlowDriver({ withCore }) {
         return;
       }
     }
-    await update((cur) => (cur && cur.id === rec2.id && cur.acting?.id === act.id ? { ...cur, acting: null } : undefined));
+    const lastClickAt = decision.kind === 'navigate' ? rec2.lastClickAt : Date.now();
+    await update((cur) => (cur && cur.id === rec2.id && cur.acting?.id === act.id ? { ...cur, acting: null, lastClickAt } : undefined));
   }
 
   function finishSync(rec, decision) {

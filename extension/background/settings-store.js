@@ -10,16 +10,14 @@ const LOG_KEY = 'activityLog';
 // its key plus the JSON of its value, in UTF-8 bytes.
 export const SYNC_ITEM_BYTES = 8192;
 export const SYNC_TOTAL_BYTES = 102400;
-let cached = null;
-let cachedLoad = null;
-
-// Registered at load: the worker learns of changes made elsewhere (options page, sync).
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && KEY in changes) {
-    cached = null;
-    cachedLoad = null;
-  }
-});
+// The last load, by the stored text it came from: storage is read on every call (no
+// cache to go stale when sync or another page changes it), the core's work is not.
+// A repair this worker wrote back answers as the load that made it, with what it dropped
+// or migrated, so the options page says so whoever asked first.
+let last = null;  // {raw, repaired, loaded}
+// JSON with keys sorted: chrome.storage hands objects back with their keys reordered.
+const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === 'object' && !Array.isArray(x)
+  ? Object.fromEntries(Object.keys(x).sort().map((key) => [key, x[key]])) : x));
 
 const fail = (name, detail) => Object.assign(new Error(detail), { code: name });
 const utf8Bytes = (text) => new TextEncoder().encode(text).length;
@@ -40,13 +38,13 @@ export const syncItemBytes = (key, value) => utf8Bytes(key) + utf8Bytes(JSON.str
  * @returns {Promise<import('../core/crosslink').LoadedSettings>}
  */
 export async function loadSettingsDetailed(core) {
-  if (cachedLoad) return cachedLoad;
   const stored = (await chrome.storage.sync.get(KEY))[KEY];
+  const raw = canonical(stored ?? null);
+  if (last && (raw === last.raw || raw === last.repaired)) return last.loaded;
   const loaded = core.settingsLoad(stored);
   // Migrated or repaired: store the clean version, unless a newer Crosslink wrote it.
+  last = { raw, repaired: loaded.writeBack ? canonical(loaded.settings) : null, loaded };
   if (loaded.writeBack) await chrome.storage.sync.set({ [KEY]: loaded.settings }).catch(() => {});
-  cachedLoad = loaded;
-  cached = loaded.settings;
   return loaded;
 }
 
@@ -55,7 +53,6 @@ export async function loadSettingsDetailed(core) {
  * @returns {Promise<import('../core/crosslink').Settings>}
  */
 export async function loadSettings(core) {
-  if (cached) return cached;
   return (await loadSettingsDetailed(core)).settings;
 }
 
@@ -76,8 +73,7 @@ export async function saveSettings(core, candidate) {
     const name = /MAX_WRITE_OPERATIONS/.test(text) ? 'sync_rate' : /QUOTA_BYTES|quota/i.test(text) ? 'sync_quota' : 'storage_failed';
     throw fail(name, text);
   }
-  cached = settings;
-  cachedLoad = null;
+  last = null;  // the person's own save: no earlier repair to report any more
   await trimLog(core, settings.logSize);
   return { settings, bytes };
 }

@@ -59,7 +59,7 @@ for (const colorScheme of SCHEMES) {
     await page.reload();
     await until(() => page.locator('#status-line').textContent(), (t) => /Jane Doe/.test(t), { what: 'the linked status' });
     assert.deepEqual(await axe(page), [], 'linked');
-    await putStorage(browser, 'local', { linkStatus: { readAt: Date.now(), error: { name: 'not_found', detail: 'x' } } });
+    await putStorage(browser, 'local', { linkStatus: { readAt: Date.now(), url: 'https://accountscenter.instagram.com/accounts/', error: { name: 'not_found', detail: 'x' } } });
     await page.reload();
     await until(() => page.locator('#status-line').getAttribute('data-state'), (s) => s === 'error', { what: 'the error status' });
     assert.deepEqual(await axe(page), [], 'error');
@@ -221,7 +221,7 @@ test('the landmarks, headings and names of the options page', async () => {
 });
 
 test('popup by keyboard: its button is reached by Tab and shows its focus', async () => {
-  await putStorage(browser, 'local', { linkStatus: { readAt: Date.now(), error: { name: 'not_found', detail: 'x' } } });
+  await putStorage(browser, 'local', { linkStatus: { readAt: Date.now(), url: 'https://accountscenter.instagram.com/accounts/', error: { name: 'not_found', detail: 'x' } } });
   await page.goto(browser.popupUrl);
   await until(() => page.locator('#status-line').getAttribute('data-state'), (s) => s === 'error', { what: 'the error status' });
   const buttons = await page.locator('button:visible').count();

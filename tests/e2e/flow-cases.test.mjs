@@ -262,3 +262,24 @@ test('"Not you?": Facebook offers another account than asked for; the person tak
   assert.deepEqual(await stageLog(env.stage, 'login_input'), []);
   assert.equal((await stageState(env.stage)).linked, false);
 });
+
+test('the person\'s click pacing holds between the flow\'s clicks, the page\'s response time included', async () => {
+  const PACING = 1500;
+  const [worker] = env.browser.context.serviceWorkers();
+  const setPacing = (ms) => worker.evaluate((value) => (value === null ? chrome.storage.sync.remove('settings')
+    : chrome.storage.sync.set({ settings: { version: 1, clickPacingMs: value } })), ms);
+  await setPacing(PACING);
+  try {
+    await setState(env.stage, { linked: false });
+    const rec = await runFromPopup(env.popup, 'button', 'Link to Facebook');
+    assert.equal(rec.status, 'done', JSON.stringify(rec.error));
+    assert.equal((await stageState(env.stage)).linked, true);
+    // Each of these is the server's answer to one click of the flow.
+    const times = (await stageLog(env.stage, 'action')).map((e) => e.ms);
+    assert.ok(times.length >= 3, `several clicks changed the stage (${times.length})`);
+    const gaps = times.slice(1).map((t, i) => t - times[i]);
+    for (const gap of gaps) assert.ok(gap >= PACING - 100, `clicks ${gaps.join(', ')} ms apart; pacing ${PACING} ms`);
+  } finally {
+    await setPacing(null);
+  }
+});

@@ -236,3 +236,6 @@ refresh();
   renderFlow();
   renderLog((await chrome.storage.local.get('activityLog')).activityLog);
 })();
+
+// The options page (share networks, composer default, language, pacing, log, backup).
+document.getElementById('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());

@@ -122,3 +122,12 @@ test('the popup shows progress while a flow runs: step k and the screen in words
   assert.equal((await stageState(env.stage)).linked, false);
   assert.deepEqual(await actionNames(env.stage), ['remove_account']);
 });
+
+test('the popup\'s Settings button opens the options page', async () => {
+  const opened = env.browser.context.waitForEvent('page', { timeout: 10000 });
+  await env.popup.getByRole('button', { name: 'Settings', exact: true }).click();
+  const options = await opened;
+  await options.waitForLoadState();
+  assert.equal(options.url(), `chrome-extension://${env.browser.extensionId}/options/options.html`);
+  await options.close();
+});

@@ -97,7 +97,10 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       return sendJson(res, result.status ?? 400, { status: 'fail', message: result.error });
     }
     if (counts) state.actionCount += 1;
-    log.add('action', { host: hostName, action: label, name, args });
+    // When the page sent it (its x-stage-sent-at, the page's clock): a test can tell an
+    // action sent before a Cancel from one that only arrived after it (latency).
+    const sentAt = Number(res.req?.headers['x-stage-sent-at']) || undefined;
+    log.add('action', { host: hostName, action: label, name, args, sentAt });
     return sendJson(res, 200, { status: 'ok', ...result });
   }
 

@@ -23,6 +23,7 @@ const START_URL = {
 const USER_POLL_MS = 500;      // between looks while the person acts
 const NO_PAGE_RETRY_MS = 20;   // a page loaded, its content script not yet there: look again soon
 const CONTENT_SCRIPT_ID = 'crosslink-facebook';
+const HALTED_RETRY_MS = 50;    // the page refused an action for a pause not yet stored: look again
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fail = (name, detail) => Object.assign(new Error(detail), { code: name });
@@ -162,7 +163,7 @@ export function createFlowDriver({ withCore }) {
   }
 
   async function afterEnd(rec) {
-    await tell(rec.tabId, { type: 'actuator/flow', active: false });
+    await tell(rec.tabId, { type: 'actuator/flow', active: false, flowId: rec.id });
     if (rec.status === 'done' && rec.result) await mergeStatus(rec.flow, rec.result, rec.params);
     await log({
       type: 'flow_end', outcome: rec.outcome,
@@ -171,18 +172,41 @@ export function createFlowDriver({ withCore }) {
     });
   }
 
+  /**
+   * Sends an action under the flow's lock after a fresh look at the record: a Cancel or
+   * pause that came in during any await before wins, and neither is acknowledged while
+   * the action is being sent. Returns {sent, reply}.
+   */
+  async function sendUnderLock(recId, actingId, myRev, send) {
+    let sent = false;
+    let reply = null;
+    await update(async (cur) => {
+      if (!cur || cur.id !== recId || ended(cur) || cur.status === 'paused' || cur.acting?.id !== actingId || rev !== myRev) return undefined;
+      sent = true;
+      reply = await send();
+      return undefined;
+    });
+    return { sent, reply };
+  }
+
   /** Re-sends an action the worker was stopped in the middle of, only if it never happened. */
   async function settleActing(rec) {
     const { acting } = rec;
+    const myRev = rev;
     if (acting.decision.kind === 'navigate') {
       const tab = await tabOf(rec.tabId);
       if (tab && tab.url !== acting.decision.url && acting.pageId && (await tell(rec.tabId, { type: 'actuator/acted', actionId: acting.id }))?.pageId === acting.pageId)
-        await chrome.tabs.update(rec.tabId, { url: acting.decision.url });
+        await sendUnderLock(rec.id, acting.id, myRev, () => chrome.tabs.update(rec.tabId, { url: acting.decision.url }).catch(() => {}));
     } else {
       const r = await tell(rec.tabId, { type: 'actuator/acted', actionId: acting.id });
       // Same page, and its content script never saw this action: it was not done. Do it now.
-      if (r && r.pageId === acting.pageId && !r.known)
-        await tell(rec.tabId, { type: 'actuator/act', decision: acting.decision, actionId: acting.id });
+      if (r && r.pageId === acting.pageId && !r.known) {
+        const { reply } = await sendUnderLock(rec.id, acting.id, myRev,
+          () => tell(rec.tabId, { type: 'actuator/act', decision: acting.decision, actionId: acting.id, flowId: rec.id }));
+        // Refused because a pause or Cancel reached the page first: still not done, and
+        // the record says so until Resume (the pause's own update may land a moment later).
+        if (reply?.halted) return sleep(HALTED_RETRY_MS);
+      }
     }
     await update((cur) => (cur && cur.id === rec.id && cur.acting?.id === acting.id ? { ...cur, acting: null } : undefined));
   }
@@ -244,30 +268,29 @@ export function createFlowDriver({ withCore }) {
     }
     if (!act) return;
     const { decision } = act;
-    if (decision.kind === 'navigate') {
-      await chrome.tabs.update(rec2.tabId, { url: decision.url }).catch(() => {});
-    } else {
+    if (decision.kind !== 'navigate') {
       // The person's pacing (options: "Pause between automated clicks"): at least that long
       // since the flow's previous click, the page's own response time included.
       const { clickPacingMs } = await loadSettings(core);
       const rest = (rec2.lastClickAt ?? 0) + clickPacingMs - Date.now();
-      if (rest > 0) {
-        await sleep(rest);
-        const cur = await load();  // cancelled or paused meanwhile: no click
-        if (!cur || cur.id !== rec2.id || ended(cur) || cur.status === 'paused' || cur.acting?.id !== act.id || rev !== myRev) return;
-      }
-      const r = await tell(rec2.tabId, { type: 'actuator/act', decision, actionId: act.id });
-      if (r && !r.done) {
-        await update((cur) => {
-          if (!cur || cur.id !== rec2.id || ended(cur)) return undefined;
-          const out = core.cancel(cur.state, Date.now());
-          cur.state = out.state ?? cur.state;
-          cur.acting = null;
-          const rec3 = finishSync(cur, { kind: 'error', screen: decision.screen, error: { name: 'target_changed', detail: r.error } });
-          return rec3;
-        }).then((cur) => cur && ended(cur) && afterEnd(cur));
-        return;
-      }
+      if (rest > 0) await sleep(rest);
+    }
+    const { sent, reply: r } = await sendUnderLock(rec2.id, act.id, myRev, () => (decision.kind === 'navigate'
+      ? chrome.tabs.update(rec2.tabId, { url: decision.url }).catch(() => {})
+      : tell(rec2.tabId, { type: 'actuator/act', decision, actionId: act.id, flowId: rec2.id })));
+    // Not sent, or refused by the page because a pause or Cancel reached it first: not
+    // done, nothing to end here (a paused flow sends it after Resume, through settleActing).
+    if (!sent) return;
+    if (r?.halted) return sleep(HALTED_RETRY_MS);
+    if (decision.kind !== 'navigate' && r && !r.done) {
+      await update((cur) => {
+        if (!cur || cur.id !== rec2.id || ended(cur)) return undefined;
+        const out = core.cancel(cur.state, Date.now());
+        cur.state = out.state ?? cur.state;
+        cur.acting = null;
+        return finishSync(cur, { kind: 'error', screen: decision.screen, error: { name: 'target_changed', detail: r.error } });
+      }).then((cur) => cur && ended(cur) && afterEnd(cur));
+      return;
     }
     const lastClickAt = decision.kind === 'navigate' ? rec2.lastClickAt : Date.now();
     await update((cur) => (cur && cur.id === rec2.id && cur.acting?.id === act.id ? { ...cur, acting: null, lastClickAt } : undefined));
@@ -322,8 +345,15 @@ export function createFlowDriver({ withCore }) {
     return rec;
   }
 
+  /** The flow's page stops acting for this flow at once (an action in its outline pause is dropped). */
+  async function halt(status) {
+    const rec = await load();
+    if (!ended(rec)) await tell(rec.tabId, { type: 'actuator/flow', active: false, flowId: rec.id, status });
+  }
+
   async function cancel() {
     rev += 1;
+    await halt('cancelled');
     const core = await withCore();
     const rec = await update((cur) => {
       if (ended(cur)) return undefined;
@@ -339,6 +369,8 @@ export function createFlowDriver({ withCore }) {
   /** The person clicked in the page while the flow ran: stop acting until they say so. */
   async function pause(tabId) {
     rev += 1;
+    const stored = await load();
+    if (stored?.tabId === tabId && stored.status === 'running') await halt('paused');
     const rec = await update((cur) => {
       if (ended(cur) || cur.status !== 'running' || cur.tabId !== tabId) return undefined;
       return { ...cur, status: 'paused', pausedAt: Date.now() };
@@ -350,6 +382,7 @@ export function createFlowDriver({ withCore }) {
 
   async function resume() {
     const rec = await update((cur) => (cur && cur.status === 'paused' ? { ...cur, status: 'running', waitMs: 0 } : undefined));
+    if (rec?.status === 'running') await tell(rec.tabId, { type: 'actuator/flow', active: true, flowId: rec.id });
     kick();
     return rec;
   }

@@ -89,7 +89,8 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   // ---- Flow state in this tab: the person's own clicks pause a running flow ----
   let flowActive = false;
   let lastCommand = 0;
-  const acted = new Set();
+  const acted = new Set();    // action ids claimed here: done, or being done
+  const halted = new Map();   // flow id → 'cancelled' | 'paused', as the worker said
   let wakeTimer = 0;
 
   function setActive(active) {
@@ -135,16 +136,28 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     return { el: nodes[decision.target] };
   }
 
-  async function act(decision, actionId) {
+  /** An action of a flow the worker cancelled or paused is not done (and not claimed). */
+  const refusal = (actionId, flowId) => {
+    if (!halted.has(flowId)) return null;
+    acted.delete(actionId);
+    return { done: false, halted: true, error: `the flow was ${halted.get(flowId)}`, pageId };
+  };
+
+  async function act(decision, actionId, flowId) {
+    // Claimed before anything is awaited: the same id sent again is never done twice.
     if (acted.has(actionId)) return { done: true, repeated: true, pageId };
+    acted.add(actionId);
+    const stop = refusal(actionId, flowId);
+    if (stop) return stop;
     let found = findTarget(decision);
     if (found.error) return { done: false, error: found.error, pageId };
     found.el.scrollIntoView({ block: 'center', inline: 'nearest' });
     outline(found.el);
     await sleep(OUTLINE_MS);
+    const late = refusal(actionId, flowId);  // a Cancel or pause during the outline wins
+    if (late) return late;
     found = findTarget(decision);  // still the same element after the pause
     if (found.error) return { done: false, error: found.error, pageId };
-    acted.add(actionId);
     // The click may navigate away: answer first, click right after (same task).
     queueMicrotask(() => found.el.click());
     return { done: true, pageId };
@@ -166,13 +179,17 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
         })());
       case 'actuator/act':
         setActive(true);
-        return reply(act(message.decision, message.actionId));
+        return reply(act(message.decision, message.actionId, message.flowId));
       case 'actuator/acted':
         setActive(true);
         sendResponse({ known: acted.has(message.actionId), pageId });
         return false;
       case 'actuator/flow':
         setActive(Boolean(message.active));
+        if (typeof message.flowId === 'string') {
+          if (message.active) halted.delete(message.flowId);
+          else halted.set(message.flowId, message.status === 'paused' ? 'paused' : 'ended');
+        }
         sendResponse({ ok: true });
         return false;
       default:

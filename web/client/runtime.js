@@ -63,7 +63,10 @@ async function act(url, body, { form = false } = {}) {
     const res = await fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json', 'x-requested-with': 'XMLHttpRequest' },
+      headers: {
+        'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json', 'x-requested-with': 'XMLHttpRequest',
+        'x-stage-sent-at': String(Date.now()),  // for the audit log only (see server.mjs perform)
+      },
       body: form ? new URLSearchParams(body).toString() : JSON.stringify(body),
     });
     let data = {};

@@ -29,24 +29,34 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fail = (name, detail) => Object.assign(new Error(detail), { code: name });
 const ended = (rec) => !rec || ['done', 'error', 'cancelled'].includes(rec.status);
 
-/** Facebook's pages are read only with the optional permission: its content script then. */
-export async function registerFacebookScripts() {
-  if (!chrome.scripting || !(await chrome.permissions.contains({ origins: FACEBOOK_ORIGINS }))) return false;
-  const have = await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
-  if (!have.length) {
+/**
+ * Facebook's pages are read only with the optional permission, and only while a flow runs:
+ * the snapshot and actuator scripts are registered for the flow and unregistered after it
+ * (and at a worker start that finds no flow), never left on facebook.com for good.
+ */
+export async function syncFacebookScripts(flowRunning) {
+  if (!chrome.scripting) return false;
+  const want = flowRunning && (await chrome.permissions.contains({ origins: FACEBOOK_ORIGINS }));
+  const have = (await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] })).length > 0;
+  if (want && !have) {
     await chrome.scripting.registerContentScripts([{
       id: CONTENT_SCRIPT_ID, matches: FACEBOOK_ORIGINS, js: ['content/snapshot.js', 'content/actuator.js'],
-      runAt: 'document_idle', allFrames: false, persistAcrossSessions: true,
+      runAt: 'document_idle', allFrames: false, persistAcrossSessions: false,
     }]).catch(() => {});
+  } else if (!want && have) {
+    await chrome.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] }).catch(() => {});
   }
-  return true;
+  return want;
 }
 
-/** The permission withdrawn: no script of ours on Facebook's pages any more. */
-export async function unregisterFacebookScripts() {
-  if (await chrome.permissions.contains({ origins: FACEBOOK_ORIGINS })) return;
-  const have = await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
-  if (have.length) await chrome.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+/**
+ * The one fact content scripts may read about flows (chrome.storage.local is theirs too):
+ * whether one runs. A page says hello to the worker only then, so an ordinary page load
+ * of Instagram or Facebook never wakes it.
+ */
+export const FLOW_RUNNING_KEY = 'flowRunning';
+async function markRunning(running) {
+  await (running ? chrome.storage.local.set({ [FLOW_RUNNING_KEY]: true }) : chrome.storage.local.remove(FLOW_RUNNING_KEY)).catch(() => {});
 }
 
 /**
@@ -164,6 +174,8 @@ export function createFlowDriver({ withCore }) {
 
   async function afterEnd(rec) {
     await tell(rec.tabId, { type: 'actuator/flow', active: false, flowId: rec.id });
+    await markRunning(false);
+    await syncFacebookScripts(false).catch(() => {});
     if (rec.status === 'done' && rec.result) await mergeStatus(rec.flow, rec.result, rec.params);
     await log({
       type: 'flow_end', outcome: rec.outcome,
@@ -332,6 +344,8 @@ export function createFlowDriver({ withCore }) {
     if (!ended(existing)) throw fail('flow_running', `a ${existing.flow} flow is already running`);
     const out = core.startFlow(kind, params, Date.now());
     if (out.error) throw fail(out.error.name, out.error.detail);
+    await markRunning(true);
+    await syncFacebookScripts(true).catch(() => {});
     const tabId = await openTab(kind, reuseTab ?? existing?.tabId);
     const rec = {
       id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
@@ -394,5 +408,12 @@ export function createFlowDriver({ withCore }) {
     return rec;
   }
 
-  return { start, cancel, pause, resume, resumeStored, load, kick };
+  /** At a worker start and when the permission changes: Facebook's scripts and the mark as the flow needs them. */
+  async function syncScripts() {
+    const running = !ended(await load());
+    await markRunning(running);
+    return syncFacebookScripts(running);
+  }
+
+  return { start, cancel, pause, resume, resumeStored, syncScripts, load, kick };
 }

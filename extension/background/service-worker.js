@@ -6,7 +6,7 @@ import { createDispatcher } from './dispatcher.js';
 import { loadLinkStatus, saveLinkStatus } from './status-store.js';
 import { shareRoutes } from './share-routes.js';
 import { settingsRoutes } from './settings-routes.js';
-import { createFlowDriver, registerFacebookScripts, unregisterFacebookScripts } from './flow-driver.js';
+import { createFlowDriver } from './flow-driver.js';
 
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
@@ -74,8 +74,11 @@ const routes = {
     from: ['content', 'facebook'],
     fields: {},
     async handle(_message, sender) {
-      const rec = await driver.resumeStored();
-      return { flowHere: Boolean(rec && rec.tabId === sender.tab.id && !['done', 'error', 'cancelled'].includes(rec.status)) };
+      // Only the flow's own tab may make the worker go on; any other is told so, nothing more.
+      const rec = await driver.load();
+      const flowHere = Boolean(rec && rec.tabId === sender.tab.id && !['done', 'error', 'cancelled'].includes(rec.status));
+      if (flowHere) await driver.resumeStored();
+      return { flowHere };
     },
   },
   // The person clicked in the flow's page: the flow pauses (the popup offers Resume / Cancel).
@@ -101,10 +104,10 @@ const dispatcher = createDispatcher(routes, { onRefused: () => { refused += 1; }
 chrome.runtime.onMessageExternal.addListener(dispatcher.listener);
 chrome.runtime.onMessage.addListener(dispatcher.listener);
 
-// Facebook's pages are read only once the person granted the optional permission.
-chrome.permissions.onAdded.addListener(() => { registerFacebookScripts().catch(() => {}); });
-chrome.permissions.onRemoved.addListener(() => { unregisterFacebookScripts().catch(() => {}); });
-registerFacebookScripts().catch(() => {});
+// Facebook's pages are read only with the optional permission, and only during a flow.
+chrome.permissions.onAdded.addListener(() => { driver.syncScripts().catch(() => {}); });
+chrome.permissions.onRemoved.addListener(() => { driver.syncScripts().catch(() => {}); });
+driver.syncScripts().catch(() => {});
 // A worker started again (stopped mid-flow, or woken by any event) goes on with the flow.
 // Each start is counted in the session (the popup's log and the restart tests read it).
 chrome.storage.session.get('workerStarts').then(({ workerStarts = 0 }) => chrome.storage.session.set({ workerStarts: workerStarts + 1 }))

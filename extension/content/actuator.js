@@ -199,7 +199,10 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
 
   // A fresh page of a flow's tab says hello: this wakes a stopped worker, which resumes.
   // No answer (the worker was stopped while it answered): say hello again, a few times.
-  if (canWake) {
+  // Only while a flow runs (the worker's mark in storage.local, which content scripts can
+  // read without waking anyone): an ordinary page load never starts the worker.
+  if (canWake) chrome.storage.local.get('flowRunning').then((r) => { if (r.flowRunning) sayHello(); }, () => {});
+  function sayHello() {
     let tries = 0;
     const hello = () => chrome.runtime.sendMessage({ type: 'content/wake' }).then((r) => {
       if (r?.ok && r.flowHere && !flowActive) setActive(true);

@@ -63,7 +63,7 @@ async function pagePicture(file, progress) {
       pictures.push({ file: path.basename(file), url: page.url(), title: await page.title(), progress });
       return;
     } catch (e) {
-      if (attempt < 4 && /context was destroyed|navigat/i.test(e.message)) continue;
+      if (attempt < 12 && /context was destroyed|navigat|detached/i.test(e.message)) continue;
       console.log(`demo:   (no picture: ${e.message.split('\n')[0]})`);
       return;
     }

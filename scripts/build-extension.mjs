@@ -23,11 +23,50 @@ fs.cpSync(path.join(root, 'extension'), out, { recursive: true });
 fs.mkdirSync(path.join(out, 'core'));
 for (const file of core) fs.copyFileSync(file, path.join(out, 'core', path.basename(file)));
 
-const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-const { version } = manifest;
+// One version source: package.json. The manifest in extension/ has none; the built one
+// gets package.json's, so `npm version` is the only place a release changes it.
+const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const manifestPath = path.join(out, 'manifest.json');
+const manifest = { version, ...JSON.parse(fs.readFileSync(manifestPath, 'utf8')) };
+fs.writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+
+// Icons: the PNGs the stores and the toolbar need, drawn from the SVG sources by
+// rsvg-convert (librsvg2-bin); the sources themselves stay out of the package.
+export const ICON_SIZES = [16, 32, 48, 128];
+export const TOOLBAR_VARIANTS = ['linked', 'unlinked', 'attention'];
+const icons = path.join(out, 'icons');
+const render = (svg, size, png) => execFileSync('rsvg-convert', ['-w', String(size), '-h', String(size), '-o', png, svg]);
+for (const size of ICON_SIZES) render(path.join(root, 'extension/icons/icon.svg'), size, path.join(icons, `icon-${size}.png`));
+for (const variant of TOOLBAR_VARIANTS) {
+  for (const size of [16, 32]) render(path.join(root, `extension/icons/icon-${variant}.svg`), size, path.join(icons, `icon-${variant}-${size}.png`));
+}
+for (const f of fs.readdirSync(icons)) if (f.endsWith('.svg')) fs.rmSync(path.join(icons, f));
+
+/**
+ * A zip that is byte-identical on every build of the same files: every entry's time
+ * fixed (zip stores local time, so TZ=UTC), entries in sorted order, no extra fields (-X).
+ */
+export function reproducibleZip(dir, zipPath) {
+  const FIXED = new Date('2024-01-01T00:00:00Z');
+  const list = [];
+  const walk = (rel) => {
+    for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
+      const r = rel ? `${rel}/${name}` : name;
+      const abs = path.join(dir, r);
+      if (fs.statSync(abs).isDirectory()) walk(r);
+      else list.push(r);
+      fs.utimesSync(abs, FIXED, FIXED);
+    }
+  };
+  walk('');
+  fs.utimesSync(dir, FIXED, FIXED);
+  fs.rmSync(zipPath, { force: true });
+  // -D: no directory entries (their order and times would differ); -@: names from stdin.
+  execFileSync('zip', ['-qXD', zipPath, '-@'], { cwd: dir, input: `${list.join('\n')}\n`, env: { ...process.env, TZ: 'UTC' } });
+}
+
 const zip = path.join(root, 'build', `crosslink-${version}.zip`);
-fs.rmSync(zip, { force: true });
-execFileSync('zip', ['-qrX', zip, '.'], { cwd: out });
+reproducibleZip(out, zip);
 console.log(`extension: ${path.relative(root, out)}/ and ${path.relative(root, zip)}`);
 
 // ---- Firefox: the same package, its manifest overlaid ----
@@ -57,6 +96,5 @@ fs.rmSync(ffOut, { recursive: true, force: true });
 fs.cpSync(out, ffOut, { recursive: true });
 fs.writeFileSync(path.join(ffOut, 'manifest.json'), `${JSON.stringify(firefoxManifest(manifest), null, 2)}\n`);
 const ffZip = path.join(root, 'build', `crosslink-firefox-${version}.zip`);
-fs.rmSync(ffZip, { force: true });
-execFileSync('zip', ['-qrX', ffZip, '.'], { cwd: ffOut });
+reproducibleZip(ffOut, ffZip);
 console.log(`extension: ${path.relative(root, ffOut)}/ and ${path.relative(root, ffZip)}`);

@@ -1,0 +1,51 @@
+// The store checklist: what the Chrome Web Store and Firefox Add-ons ask of a package
+// and its listing, checked on the built package and the kit's sources (store/).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { extensionDir, root } from './harness.mjs';
+
+const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
+const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8'));
+const pkg = JSON.parse(read('package.json'));
+const ICON_SIZES = [16, 32, 48, 128];
+
+/** Width and height of a PNG from its IHDR chunk. */
+function pngSize(file) {
+  const b = fs.readFileSync(file);
+  assert.equal(b.toString('latin1', 1, 4), 'PNG', `${file} is a PNG`);
+  return [b.readUInt32BE(16), b.readUInt32BE(20)];
+}
+
+test('icons: every size is in the package at its size, referenced by icons and the toolbar', () => {
+  for (const size of ICON_SIZES) {
+    const rel = manifest.icons?.[size];
+    assert.ok(rel, `manifest icons has ${size}`);
+    assert.deepEqual(pngSize(path.join(extensionDir, rel)), [size, size], rel);
+  }
+  for (const [size, rel] of Object.entries(manifest.action?.default_icon ?? {})) {
+    assert.deepEqual(pngSize(path.join(extensionDir, rel)), [Number(size), Number(size)], rel);
+  }
+  assert.deepEqual(Object.keys(manifest.action?.default_icon ?? {}).sort(), ['16', '32']);
+  for (const variant of ['linked', 'unlinked', 'attention']) {
+    assert.ok(fs.existsSync(path.join(root, `extension/icons/icon-${variant}.svg`)), `${variant} SVG source`);
+    for (const size of [16, 32]) assert.deepEqual(pngSize(path.join(extensionDir, `icons/icon-${variant}-${size}.png`)), [size, size]);
+  }
+  assert.ok(fs.existsSync(path.join(root, 'extension/icons/icon.svg')), 'the SVG source is in the repo');
+  assert.ok(!fs.readdirSync(path.join(extensionDir, 'icons')).some((f) => f.endsWith('.svg')), 'no SVG source in the package');
+});
+
+test('the version has one source: package.json, written into the built manifest', () => {
+  assert.equal(manifest.version, pkg.version);
+  assert.ok(!('version' in JSON.parse(read('extension/manifest.json'))), 'extension/manifest.json has no version of its own');
+  assert.match(manifest.version, /^\d+(\.\d+){0,3}$/, 'a version Chrome accepts');
+});
+
+test('minimum_chrome_version and homepage_url are set', () => {
+  // 'wasm-unsafe-eval' in an MV3 extension_pages CSP is accepted from Chrome 103 on (the
+  // newest requirement; chrome.storage.session needs 102, scripting.registerContentScripts 96).
+  assert.equal(manifest.minimum_chrome_version, '103');
+  assert.match(manifest.homepage_url, /^https:\/\//);
+});

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { markdownPage } from './markdown.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'build/extension');
@@ -41,6 +42,11 @@ for (const variant of TOOLBAR_VARIANTS) {
   for (const size of [16, 32]) render(path.join(root, `extension/icons/icon-${variant}.svg`), size, path.join(icons, `icon-${variant}-${size}.png`));
 }
 for (const f of fs.readdirSync(icons)) if (f.endsWith('.svg')) fs.rmSync(path.join(icons, f));
+
+// The privacy policy inside the package (the settings page links to it), from PRIVACY.md.
+fs.mkdirSync(path.join(out, 'privacy'), { recursive: true });
+fs.writeFileSync(path.join(out, 'privacy/privacy.html'),
+  markdownPage(fs.readFileSync(path.join(root, 'PRIVACY.md'), 'utf8'), { title: 'Crosslink privacy policy' }));
 
 /**
  * A zip that is byte-identical on every build of the same files: every entry's time

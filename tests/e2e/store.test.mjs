@@ -49,3 +49,25 @@ test('minimum_chrome_version and homepage_url are set', () => {
   assert.equal(manifest.minimum_chrome_version, '103');
   assert.match(manifest.homepage_url, /^https:\/\//);
 });
+
+test('LICENSE is the MIT licence package.json names, and CHANGELOG.md has the version', () => {
+  assert.equal(pkg.license, 'MIT');
+  assert.match(read('LICENSE'), /^MIT License\n[\s\S]*Permission is hereby granted, free of charge/);
+  const changelog = read('CHANGELOG.md');
+  assert.ok(changelog.includes(`## [${pkg.version}]`) || changelog.includes('## [Unreleased]'), 'a section for this version');
+});
+
+test('PRIVACY.md says what is read, what is kept where, that nothing leaves, how to delete; the package shows it from the settings page', () => {
+  const privacy = read('PRIVACY.md');
+  for (const heading of ['## What Crosslink reads', '## What Crosslink keeps, and where', '## What Crosslink sends', '## How to delete it']) {
+    assert.ok(privacy.includes(heading), heading);
+  }
+  assert.match(privacy, /nothing leaves your browser/i);
+  for (const area of ['chrome.storage.local', 'chrome.storage.sync', 'chrome.storage.session']) assert.ok(privacy.includes(area), area);
+  const page = fs.readFileSync(path.join(extensionDir, 'privacy/privacy.html'), 'utf8');
+  assert.match(page, /<h2>How to delete it<\/h2>/);
+  const options = fs.readFileSync(path.join(extensionDir, 'options/options.html'), 'utf8');
+  const href = /id="privacy-link" href="([^"]+)"/.exec(options)?.[1];
+  assert.ok(href, 'the settings page links to the policy');
+  assert.ok(fs.existsSync(path.join(extensionDir, 'options', href)), `${href} is in the package`);
+});

@@ -10,7 +10,7 @@ RESULTS := $(BUILD)/results
 JOBS    ?= 2
 # emcc's JS tools need Debian's Node modules (acorn) on the module path.
 EMENV   := NODE_PATH=/usr/share/nodejs
-TIERS   := unit asan fuzz wasm stage e2e
+TIERS   := unit asan fuzz wasm stage e2e clock
 # Build output without the per-file progress lines; errors and warnings still show.
 QUIET_BUILD := { grep -vE '^(\[ *[0-9]+%\] (Building|Linking)|g?make\[)' || true; }
 
@@ -19,11 +19,11 @@ QUIET_BUILD := { grep -vE '^(\[ *[0-9]+%\] (Building|Linking)|g?make\[)' || true
 TEST_TIMEOUT ?= 120000
 TIER_TIMEOUT ?= 1500
 node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
-	timeout -k 10 $(TIER_TIMEOUT) node --test --test-concurrency=1 --test-timeout=$(TEST_TIMEOUT) --test-reporter=$(3) --test-reporter-destination=stdout \
+	$(4) timeout -k 10 $(TIER_TIMEOUT) node --test --test-concurrency=1 --test-timeout=$(TEST_TIMEOUT) --test-reporter=$(3) --test-reporter-destination=stdout \
 	  --test-reporter=tap --test-reporter-destination=$(RESULTS)/$(1).tap $(2); \
 	node scripts/tally.mjs $(1)
 
-.PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-stage demo stage clean \
+.PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-clock test-stage demo stage clean \
 	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core wasm-size bench-link
 
 deps:
@@ -55,6 +55,16 @@ test-wasm: wasm
 
 test-e2e: extension
 	@$(call node_tier,e2e,tests/e2e/*.test.mjs,spec)
+
+# The tests that show, store or compare times and languages, again with the machine's
+# clock 1,550 days ahead (faketime: node, Chromium and its worker all see it), another
+# time zone and another language: they pass only if every time comes from the test
+# (harness.mjs FIXED_NOW, TEST_TIMEZONE, TEST_LOCALE) or from one shared clock.
+CLOCK_TESTS := tests/e2e/options-screenshots.test.mjs tests/e2e/a11y.test.mjs tests/e2e/link-status.test.mjs \
+	tests/e2e/options.test.mjs tests/e2e/locales.test.mjs tests/wasm/share.test.mjs tests/wasm/flows.test.mjs
+CLOCK_ENV   := TZ=Pacific/Auckland LANG=de_DE.UTF-8 LANGUAGE=de faketime -f +1550d
+test-clock: extension
+	@$(call node_tier,clock,$(CLOCK_TESTS),dot,$(CLOCK_ENV))
 
 # The stage alone, walked by hand-scripted Playwright clicks (no extension needed).
 test-stage: deps

@@ -4,7 +4,7 @@
 // link, sharing switches on and off, unlink, each one click in the popup.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, root, setState, stageRequest, startStage, until } from '../tests/e2e/harness.mjs';
+import { STAGE_HOSTS, launch, root, setState, stageRequest, startStage, until } from '../tests/e2e/harness.mjs';
 
 const headless = Boolean(process.env.DEMO_HEADLESS) || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const shots = path.join(root, 'build/demo');
@@ -13,7 +13,10 @@ const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
 const stage = await startStage({ port: Number(process.env.STAGE_PORT ?? 0) });
 console.log(`stage: ${stage.origin}`);
 // The optional Facebook permission pre-granted as a person who said yes (see README).
-const browser = await launch(stage, { headless, grantHosts: ['https://www.facebook.com/*', 'https://m.facebook.com/*'] });
+// In a window the browser keeps the person's time zone and language; the headless journey
+// clicks by English names, so it runs in the tests' fixed language and zone.
+const own = headless ? {} : { timezone: null, locale: null };
+const browser = await launch(stage, { headless, grantHosts: ['https://www.facebook.com/*', 'https://m.facebook.com/*'], ...own });
 
 if (!headless) {
   const page = await browser.context.newPage();
@@ -26,12 +29,46 @@ if (!headless) {
   process.exit(0);
 }
 
+fs.rmSync(shots, { recursive: true, force: true });
 fs.mkdirSync(shots, { recursive: true });
 const popup = await browser.context.newPage();
 await popup.setViewportSize({ width: 400, height: 640 });
 await popup.goto(browser.popupUrl);
 const flowRecord = () => popup.evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
 const ENDED = ['done', 'error', 'cancelled'];
+
+/** The flow's own tab: the one showing a stage host (the context's first tab stays blank). */
+const flowPage = () => browser.context.pages().find((p) => p !== popup && STAGE_HOSTS.includes(hostOf(p.url())));
+const hostOf = (url) => { try { return new URL(url).host; } catch { return ''; } };
+
+const pictures = [];
+/** A picture of the flow's tab as the person sees it, once its page has settled. */
+async function pagePicture(file, progress) {
+  const page = await until(flowPage, Boolean, { timeout: 3000, interval: 20, what: 'the flow\'s tab' }).catch(() => null);
+  if (!page) {
+    console.log('demo:   (no picture: the flow has no tab on the stage yet)');
+    return;
+  }
+  // A page that navigates while it is settling is pictured after its next load instead.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await page.waitForLoadState('load', { timeout: 5000 });
+      await page.evaluate(() => new Promise((resolve) => {  // 150 ms without a change to the page
+        let timer = setTimeout(resolve, 150);
+        const seen = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(resolve, 150); });
+        seen.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        setTimeout(resolve, 2000);
+      }));
+      await page.screenshot({ path: file });
+      pictures.push({ file: path.basename(file), url: page.url(), title: await page.title(), progress });
+      return;
+    } catch (e) {
+      if (attempt < 4 && /context was destroyed|navigat/i.test(e.message)) continue;
+      console.log(`demo:   (no picture: ${e.message.split('\n')[0]})`);
+      return;
+    }
+  }
+}
 
 let step = 0;
 /** Clicks a popup control as a person would, prints the flow's progress, waits for its outcome. */
@@ -49,9 +86,8 @@ async function oneClick(role, name) {
     if (r && r.id !== before?.id && progress && progress !== shown) {
       shown = progress;
       console.log(`demo: step ${step}:   ${progress}`);
-      const page = browser.context.pages().find((p) => p !== popup);
       shot += 1;
-      if (page) await page.screenshot({ path: path.join(shots, `${step}-${shot}-page.png`) }).catch(() => {});
+      await pagePicture(path.join(shots, `${step}-${shot}-page.png`), progress);
     }
     return r;
   }, (r) => r && r.id !== before?.id && ENDED.includes(r.status), { timeout: 60000, interval: 30, what: `"${name}"` });
@@ -76,7 +112,9 @@ try {
   await oneClick('button', 'Unlink Facebook');
   const log = await popup.locator('#log li').allTextContents();
   console.log(`demo: the popup's activity log: ${log.join(' | ')}`);
-  console.log(`demo: screenshots in ${path.relative(root, shots)}/`);
+  // What each page picture shows, for a reader of build/demo/ and for tests/e2e/demo.test.mjs.
+  fs.writeFileSync(path.join(shots, 'pictures.json'), `${JSON.stringify(pictures, null, 2)}\n`);
+  console.log(`demo: screenshots in ${path.relative(root, shots)}/ (pictures.json says what each page picture shows)`);
 } finally {
   await browser.close();
   await stage.close();

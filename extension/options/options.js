@@ -196,7 +196,10 @@ $('revert').addEventListener('click', () => {
 $('export').addEventListener('click', async () => {
   const reply = await send({ type: 'options/export' });
   if (!reply.ok) return say('data-status', t('optExportFailed', errorText(reply.error)), 'error');
-  const name = `crosslink-${reply.file.exportedAt.slice(0, 10)}.json`;
+  // Named by the person's own day (exportedAt is UTC: in Auckland its date is often yesterday's).
+  const at = new Date(reply.file.exportedAt);
+  const day = [at.getFullYear(), at.getMonth() + 1, at.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  const name = `crosslink-${day}.json`;
   const url = URL.createObjectURL(new Blob([JSON.stringify(reply.file, null, 2)], { type: 'application/json' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(link);

@@ -6,7 +6,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, setState, startStage, stageRequest, until } from './harness.mjs';
+import { FIXED_NOW, launch, setState, startStage, stageRequest, until } from './harness.mjs';
 import { FEED, CONTROL } from './share-helpers.mjs';
 import { clearStorage, openOptions, putStorage, storage } from './options-helpers.mjs';
 
@@ -38,7 +38,7 @@ const worker = () => browser.context.serviceWorkers()[0];
 
 before(async () => {
   stage = await startStage();
-  browser = await launch(stage);
+  browser = await launch(stage, { clock: FIXED_NOW });  // the times the popup shows are the test's
   page = await browser.context.newPage();
 });
 after(async () => {
@@ -55,23 +55,23 @@ for (const colorScheme of SCHEMES) {
     await page.goto(browser.popupUrl);
     await until(() => page.locator('#status-line').textContent(), (t) => t.length > 0, { what: 'the status line' });
     assert.deepEqual(await axe(page), [], 'unknown');
-    await putStorage(browser, 'local', { linkStatus: { readAt: Date.now(), linked: true, facebookName: 'Jane Doe', url: 'https://accountscenter.instagram.com/accounts/' } });
+    await putStorage(browser, 'local', { linkStatus: { readAt: FIXED_NOW, linked: true, facebookName: 'Jane Doe', url: 'https://accountscenter.instagram.com/accounts/' } });
     await page.reload();
     await until(() => page.locator('#status-line').textContent(), (t) => /Jane Doe/.test(t), { what: 'the linked status' });
     assert.deepEqual(await axe(page), [], 'linked');
-    await putStorage(browser, 'local', { linkStatus: { readAt: Date.now(), url: 'https://accountscenter.instagram.com/accounts/', error: { name: 'not_found', detail: 'x' } } });
+    await putStorage(browser, 'local', { linkStatus: { readAt: FIXED_NOW, url: 'https://accountscenter.instagram.com/accounts/', error: { name: 'not_found', detail: 'x' } } });
     await page.reload();
     await until(() => page.locator('#status-line').getAttribute('data-state'), (s) => s === 'error', { what: 'the error status' });
     assert.deepEqual(await axe(page), [], 'error');
 
     // Linked with the switches read, a log, and a flow: paused and asking, then ended in an error.
     await putStorage(browser, 'local', {
-      linkStatus: { readAt: Date.now(), url: 'flow', linked: true, facebookName: 'Jane Doe',
+      linkStatus: { readAt: FIXED_NOW, url: 'flow', linked: true, facebookName: 'Jane Doe',
         sharing: { posts: true, reels: false, stories: true, facebookStories: false }, messaging: { updated: true, othersOnFacebook: 'everyone' } },
       activityLog: { version: 1, next: 3, entries: [
-        { seq: 0, t: Date.now() - 60000, type: 'flow_start', detail: 'setSharing' },
-        { seq: 1, t: Date.now() - 30000, type: 'flow_ask_user', detail: 'setSharing: facebook_login' },
-        { seq: 2, t: Date.now(), type: 'settings', outcome: 'saved' }] },
+        { seq: 0, t: FIXED_NOW - 60000, type: 'flow_start', detail: 'setSharing' },
+        { seq: 1, t: FIXED_NOW - 30000, type: 'flow_ask_user', detail: 'setSharing: facebook_login' },
+        { seq: 2, t: FIXED_NOW, type: 'settings', outcome: 'saved' }] },
     });
     await putStorage(browser, 'session', { flow: { id: 'a11y', flow: 'setSharing', params: { sharing: { reels: true } }, status: 'paused', actions: 2, screen: 'accounts_center_sharing' } });
     await page.reload();
@@ -221,7 +221,7 @@ test('the landmarks, headings and names of the options page', async () => {
 });
 
 test('popup by keyboard: its button is reached by Tab and shows its focus', async () => {
-  await putStorage(browser, 'local', { linkStatus: { readAt: Date.now(), url: 'https://accountscenter.instagram.com/accounts/', error: { name: 'not_found', detail: 'x' } } });
+  await putStorage(browser, 'local', { linkStatus: { readAt: FIXED_NOW, url: 'https://accountscenter.instagram.com/accounts/', error: { name: 'not_found', detail: 'x' } } });
   await page.goto(browser.popupUrl);
   await until(() => page.locator('#status-line').getAttribute('data-state'), (s) => s === 'error', { what: 'the error status' });
   const buttons = await page.locator('button:visible').count();

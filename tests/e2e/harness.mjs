@@ -15,6 +15,15 @@ export const STAGE_HOSTS = ['www.instagram.com', 'accountscenter.instagram.com',
 
 export { startStage };
 
+/**
+ * The browser tiers' fixed facts, so no test depends on the machine's day, time zone or
+ * locale: Chromium runs with this time zone and language whatever the machine has, and a
+ * test that shows times puts this clock into its pages (launch's `clock`).
+ */
+export const TEST_TIMEZONE = 'UTC';
+export const TEST_LOCALE = 'en-US';
+export const FIXED_NOW = Date.UTC(2026, 10, 27, 9, 35);
+
 /** Chromium's id for an unpacked extension: sha256 of its absolute path, 0-f → a-p. */
 export function unpackedExtensionId(dir = extensionDir) {
   const hex = crypto.createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
@@ -29,8 +38,15 @@ export function unpackedExtensionId(dir = extensionDir) {
  * profile before launch, so the release extension stays unchanged.
  * otherExtensions: directories of further unpacked extensions to load beside it (a
  * foreign extension in the hostile-message tests).
+ * clock: a time (ms) that Date.now() and new Date() return in every page of the context
+ * (timers keep running), for tests that show or compare times.
+ * timezone / locale: what the browser runs in (TEST_TIMEZONE / TEST_LOCALE unless given;
+ * the demo passes null to keep the person's own).
  */
-export async function launch(stage, { extension = true, grantHosts = [], headless = true, otherExtensions = [] } = {}) {
+export async function launch(stage, {
+  extension = true, grantHosts = [], headless = true, otherExtensions = [], clock = null,
+  timezone = TEST_TIMEZONE, locale = TEST_LOCALE,
+} = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crosslink-profile-'));
   if (extension && grantHosts.length) {
     const id = unpackedExtensionId();
@@ -46,6 +62,17 @@ export async function launch(stage, { extension = true, grantHosts = [], headles
     '--disable-quic', '--no-first-run', '--disable-gpu',
     `--log-net-log=${path.join(profile, 'netlog.json')}`,
   ];
+  // The time zone and language for every process of the browser, the service worker's
+  // included (Playwright's own emulation reaches only the pages it attaches to).
+  const env = { ...process.env };
+  if (timezone) env.TZ = timezone;
+  if (locale) {
+    args.push(`--lang=${locale}`);
+    // Chromium on Linux takes its UI language from these, not from --lang alone.
+    for (const name of ['LC_ALL', 'LC_MESSAGES']) delete env[name];
+    env.LANG = `${locale.replace('-', '_')}.UTF-8`;
+    env.LANGUAGE = locale.replace('-', '_');
+  }
   if (extension) {
     const dirs = [extensionDir, ...otherExtensions].join(',');
     args.push(`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`);
@@ -54,8 +81,12 @@ export async function launch(stage, { extension = true, grantHosts = [], headles
     executablePath: '/usr/bin/chromium',
     headless,
     args,
+    env,
     viewport: { width: 1280, height: 860 },
+    ...(timezone ? { timezoneId: timezone } : {}),
+    ...(locale ? { locale } : {}),
   });
+  if (clock !== null) await context.clock.setFixedTime(clock);
   let extensionId = null;
   if (extension) {
     // Ours by its id (other extensions may have workers too).

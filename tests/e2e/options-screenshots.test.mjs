@@ -1,12 +1,13 @@
 // The README's screenshots, taken on the stage: the popup, the options page and the
 // in-page share control with its menu open. Written to build/screenshots/ on every run;
 // docs/screenshots/ (what the README shows) is written when a file is missing or with
-// SCREENSHOTS=update, and otherwise must still have the size of a fresh shot.
+// SCREENSHOTS=update, and otherwise must still have the size of a fresh shot. Taken at
+// the harness's fixed clock, time zone and language, so a shot is the same on any day.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, root, setState, startStage, stageRequest, until } from './harness.mjs';
+import { FIXED_NOW, launch, root, setState, startStage, stageRequest, until } from './harness.mjs';
 import { FEED, CONTROL } from './share-helpers.mjs';
 import { clearStorage, openOptions, putStorage } from './options-helpers.mjs';
 
@@ -40,7 +41,7 @@ let page;
 
 before(async () => {
   stage = await startStage();
-  browser = await launch(stage);
+  browser = await launch(stage, { clock: FIXED_NOW });
   page = await browser.context.newPage();
   await clearStorage(browser);
 });
@@ -49,15 +50,15 @@ after(async () => {
 });
 
 test('screenshot: the popup', async () => {
-  const at = (m) => Date.UTC(2026, 10, 27, 9, m);
+  const at = (minutesBefore) => FIXED_NOW - minutesBefore * 60000;  // earlier on the clock's day
   await putStorage(browser, 'local', {
-    linkStatus: { readAt: at(30), linked: true, facebookName: 'Jane Doe', url: 'flow',
+    linkStatus: { readAt: at(5), linked: true, facebookName: 'Jane Doe', url: 'flow',
       sharing: { posts: true, reels: true, stories: false, facebookStories: false }, messaging: { updated: true, othersOnFacebook: 'everyone' } },
     activityLog: { version: 1, next: 4, entries: [
-      { seq: 0, t: at(21), type: 'flow_start', detail: 'link' },
-      { seq: 1, t: at(24), type: 'flow_end', outcome: 'done', data: { flow: 'link' } },
-      { seq: 2, t: at(29), type: 'flow_start', detail: 'readStatus' },
-      { seq: 3, t: at(30), type: 'flow_end', outcome: 'done', data: { flow: 'readStatus' } }] },
+      { seq: 0, t: at(14), type: 'flow_start', detail: 'link' },
+      { seq: 1, t: at(11), type: 'flow_end', outcome: 'done', data: { flow: 'link' } },
+      { seq: 2, t: at(6), type: 'flow_start', detail: 'readStatus' },
+      { seq: 3, t: at(5), type: 'flow_end', outcome: 'done', data: { flow: 'readStatus' } }] },
   });
   await page.setViewportSize({ width: 380, height: 200 });
   await page.goto(browser.popupUrl);

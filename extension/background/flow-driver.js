@@ -104,14 +104,16 @@ export function createFlowDriver({ withCore }) {
     }
   }
 
-  async function openTab(kind, reuseId) {
+  // active: false for a quiet read (the popup asked on opening): the tab opens behind, so
+  // the popup stays open and says "checking…"; a question for the person still brings it up.
+  async function openTab(kind, reuseId, active = true) {
     const url = START_URL[kind];
     const old = reuseId != null ? await tabOf(reuseId) : null;
     if (old && old.url && READABLE_HOSTS.has(new URL(old.url).hostname)) {
-      await chrome.tabs.update(old.id, { url, active: true });
+      await chrome.tabs.update(old.id, { url, active });
       return old.id;
     }
-    const tab = await chrome.tabs.create({ url, active: true });
+    const tab = await chrome.tabs.create({ url, active });
     return tab.id;
   }
 
@@ -164,6 +166,11 @@ export function createFlowDriver({ withCore }) {
   async function afterEnd(rec) {
     await tell(rec.tabId, { type: 'actuator/flow', active: false });
     if (rec.status === 'done' && rec.result) await mergeStatus(rec.flow, rec.result, rec.params);
+    // A quiet read's tab, still behind and done with, goes again.
+    if (rec.quiet && rec.status === 'done') {
+      const tab = await tabOf(rec.tabId);
+      if (tab && !tab.active) await chrome.tabs.remove(tab.id).catch(() => {});
+    }
     await log({
       type: 'flow_end', outcome: rec.outcome,
       detail: rec.error ? `${rec.error.name}: ${rec.error.detail}`.slice(0, 200) : '',
@@ -303,17 +310,17 @@ export function createFlowDriver({ withCore }) {
     return running;
   }
 
-  async function start(kind, params = {}, { reuseTab } = {}) {
+  async function start(kind, params = {}, { reuseTab, quiet = false } = {}) {
     const core = await withCore();
     const existing = await load();
     if (!ended(existing)) throw fail('flow_running', `a ${existing.flow} flow is already running`);
     const out = core.startFlow(kind, params, Date.now());
     if (out.error) throw fail(out.error.name, out.error.detail);
-    const tabId = await openTab(kind, reuseTab ?? existing?.tabId);
+    const tabId = await openTab(kind, reuseTab ?? existing?.tabId, !quiet);
     const rec = {
       id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
       flow: kind, params, state: out.state, tabId, status: 'running', screen: '', steps: 0, actions: 0,
-      actionSeq: 0, acting: null, asked: '', startedAt: Date.now(), waitMs: 0,
+      actionSeq: 0, acting: null, asked: '', startedAt: Date.now(), waitMs: 0, ...(quiet ? { quiet: true } : {}),
     };
     rev += 1;
     await update(() => rec);

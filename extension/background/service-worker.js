@@ -48,10 +48,11 @@ const routes = {
   // Flows (flow-driver.js): one at a time, started from the popup.
   'popup/startFlow': {
     from: ['page'],
-    fields: { flow: 'string', params: 'object?' },
-    async handle({ flow, params = {} }) {
+    // quiet: the popup's own read of a stale status (readStatus only), in a tab behind.
+    fields: { flow: 'string', params: 'object?', quiet: 'boolean?' },
+    async handle({ flow, params = {}, quiet = false }) {
       if (!FLOWS.has(flow)) throw Object.assign(new Error(`no flow "${flow.slice(0, 40)}"`), { code: 'bad_flow' });
-      return { flow: flowView(await driver.start(flow, params)) };
+      return { flow: flowView(await driver.start(flow, params, { quiet: quiet && flow === 'readStatus' })) };
     },
   },
   'popup/cancelFlow': {

@@ -4,7 +4,7 @@
 // messaging (read by the ReadStatus flow, or read back by the flow that changed them).
 const KEY = 'linkStatus';
 
-/** @typedef {{linked?: boolean, facebookName?: string, error?: {name: string, detail: string},
+/** @typedef {{linked?: boolean, facebookName?: string, instagramUsername?: string, error?: {name: string, detail: string},
  *             readAt: number, url: string, sharing?: object|null, messaging?: object|null}} LinkStatusReading */
 
 /** @returns {Promise<LinkStatusReading|null>} checked, damage dropped (status-check.js) */
@@ -16,7 +16,10 @@ import { loadCheckedLinkStatus } from './status-check.js';
  * @param {LinkStatusReading} reading
  */
 export async function saveLinkStatus(reading) {
-  const old = (await loadLinkStatus()) ?? {};
+  let old = (await loadLinkStatus()) ?? {};
+  // A reading for another Instagram account: nothing of the old one's is kept, so the
+  // switches read for one account are never shown as another's.
+  if (reading.instagramUsername && old.instagramUsername && reading.instagramUsername !== old.instagramUsername) old = {};
   const next = { ...reading };
   if ('sharing' in old && !('sharing' in reading)) next.sharing = old.sharing;
   if ('messaging' in old && !('messaging' in reading)) next.messaging = old.messaging;

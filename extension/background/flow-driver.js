@@ -165,7 +165,7 @@ export function createFlowDriver({ withCore }) {
 
   async function afterEnd(rec) {
     await tell(rec.tabId, { type: 'actuator/flow', active: false });
-    if (rec.status === 'done' && rec.result) await mergeStatus(rec.flow, rec.result, rec.params);
+    if (rec.status === 'done' && rec.result) await mergeStatus(rec.flow, rec.result, rec.params, rec.instagramUsername);
     // A quiet read's tab, still behind and done with, goes again.
     if (rec.quiet && rec.status === 'done') {
       const tab = await tabOf(rec.tabId);
@@ -208,6 +208,11 @@ export function createFlowDriver({ withCore }) {
         return finishSync(cur, { kind: 'error', screen: cur.screen, error: { name: 'tab_closed', detail: 'the flow\'s tab was closed' } });
       }
       const { decision, state } = core.step(cur.state, snap.text, Date.now());
+      // The Instagram account the flow works on, read off the accounts list as it passes.
+      if (decision.screen === 'accounts_center_accounts') {
+        const account = core.readLinkStatus(snap.text);
+        if (account.kind === 'done' && account.result.instagramUsername) cur.instagramUsername = account.result.instagramUsername;
+      }
       if (!state) return finish(cur, decision);
       cur.state = state;
       cur.screen = decision.screen || cur.screen;

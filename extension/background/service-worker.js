@@ -7,6 +7,7 @@ import { loadLinkStatus, saveLinkStatus } from './status-store.js';
 import { shareRoutes } from './share-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { createFlowDriver, registerFacebookScripts, unregisterFacebookScripts } from './flow-driver.js';
+import { registerInstall } from './install.js';
 
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
@@ -95,6 +96,9 @@ const routes = {
     },
   },
 };
+
+// The welcome page on install, and on an update that asks for more (install.js).
+registerInstall();
 
 const dispatcher = createDispatcher(routes, { onRefused: () => { refused += 1; } });
 // Other extensions can message any extension that does not say otherwise: answer them

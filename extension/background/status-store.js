@@ -28,10 +28,16 @@ export async function saveLinkStatus(reading) {
   return chrome.storage.local.set({ [KEY]: next });
 }
 
-/** What a flow that ended with `done` read back, merged into the status. */
-export async function mergeStatus(flow, result, params = {}) {
-  const old = (await loadLinkStatus()) ?? {};
+/**
+ * What a flow that ended with `done` read back, merged into the status. instagramUsername:
+ * the account the flow saw on the accounts list, if it passed there; a reading of another
+ * account's keeps nothing of the old one's.
+ */
+export async function mergeStatus(flow, result, params = {}, instagramUsername = '') {
+  let old = (await loadLinkStatus()) ?? {};
+  if (instagramUsername && old.instagramUsername && old.instagramUsername !== instagramUsername) old = {};
   const next = { ...old, readAt: Date.now(), url: 'flow' };
+  if (instagramUsername) next.instagramUsername = instagramUsername;
   delete next.error;
   if (flow === 'readStatus') {
     Object.assign(next, { linked: result.linked, facebookName: result.facebookName ?? '', sharing: result.sharing ?? null,

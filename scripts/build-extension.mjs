@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownPage } from './markdown.mjs';
+import { reproducibleZip } from './zip.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'build/extension');
@@ -47,29 +48,6 @@ for (const f of fs.readdirSync(icons)) if (f.endsWith('.svg')) fs.rmSync(path.jo
 fs.mkdirSync(path.join(out, 'privacy'), { recursive: true });
 fs.writeFileSync(path.join(out, 'privacy/privacy.html'),
   markdownPage(fs.readFileSync(path.join(root, 'PRIVACY.md'), 'utf8'), { title: 'Crosslink privacy policy' }));
-
-/**
- * A zip that is byte-identical on every build of the same files: every entry's time
- * fixed (zip stores local time, so TZ=UTC), entries in sorted order, no extra fields (-X).
- */
-export function reproducibleZip(dir, zipPath) {
-  const FIXED = new Date('2024-01-01T00:00:00Z');
-  const list = [];
-  const walk = (rel) => {
-    for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
-      const r = rel ? `${rel}/${name}` : name;
-      const abs = path.join(dir, r);
-      if (fs.statSync(abs).isDirectory()) walk(r);
-      else list.push(r);
-      fs.utimesSync(abs, FIXED, FIXED);
-    }
-  };
-  walk('');
-  fs.utimesSync(dir, FIXED, FIXED);
-  fs.rmSync(zipPath, { force: true });
-  // -D: no directory entries (their order and times would differ); -@: names from stdin.
-  execFileSync('zip', ['-qXD', zipPath, '-@'], { cwd: dir, input: `${list.join('\n')}\n`, env: { ...process.env, TZ: 'UTC' } });
-}
 
 const zip = path.join(root, 'build', `crosslink-${version}.zip`);
 reproducibleZip(out, zip);

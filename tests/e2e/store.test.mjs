@@ -74,3 +74,73 @@ test('PRIVACY.md says what is read, what is kept where, that nothing leaves, how
   assert.ok(href, 'the settings page links to the policy');
   assert.ok(fs.existsSync(path.join(extensionDir, 'options', href)), `${href} is in the package`);
 });
+
+// ---- the listing (store/listing/, make store) ----
+
+const { LIMITS, listingFor } = await import(path.join(root, 'scripts/store.mjs'));
+const { LOCALES } = await import(path.join(root, 'extension/i18n/i18n.js'));
+const { PERMISSION_REASONS, declaredPermissions } = await import(path.join(root, 'extension/welcome/permission-reasons.js'));
+const chars = (s) => [...s].length;
+
+test('every locale has a whole listing within the stores\' limits', () => {
+  for (const locale of LOCALES) {
+    const l = listingFor(locale);
+    for (const field of ['name', 'shortDescription', 'summary', 'description', 'singlePurpose']) {
+      assert.equal(typeof l[field], 'string', `${locale} ${field}`);
+      assert.ok(chars(l[field]) >= 3, `${locale} ${field} is there`);
+      assert.ok(chars(l[field]) <= LIMITS[field], `${locale} ${field}: ${chars(l[field])} > ${LIMITS[field]}`);
+    }
+    assert.ok(l.category.chrome && l.category.firefox, `${locale} category`);
+    if (locale !== 'en') assert.notEqual(l.description, listingFor('en').description, `${locale} is translated`);
+  }
+  assert.equal(LIMITS.shortDescription, 132);
+});
+
+test('every permission the manifest declares is justified, in every locale', () => {
+  const declared = declaredPermissions(manifest);
+  assert.ok(declared.length >= 5, JSON.stringify(declared));
+  for (const p of declared) assert.ok(PERMISSION_REASONS[p], `${p} has a reason`);
+  for (const locale of LOCALES) {
+    for (const [p, why] of Object.entries(listingFor(locale).permissions)) {
+      assert.ok(why && chars(why) > 20 && chars(why) <= LIMITS.justification, `${locale} ${p}: ${why}`);
+    }
+  }
+});
+
+// ---- reproducible packages ----
+
+const sha = (file) => execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0];
+
+test('the zips are byte-identical across two builds, and the Firefox source archive too', () => {
+  const zips = [`crosslink-${pkg.version}.zip`, `crosslink-firefox-${pkg.version}.zip`].map((z) => path.join(root, 'build', z));
+  const first = zips.map(sha);
+  execFileSync('node', [path.join(root, 'scripts/build-extension.mjs')], { stdio: 'ignore' });
+  assert.deepEqual(zips.map(sha), first, 'the same after a second build');
+  const listing = execFileSync('unzip', ['-Z1', zips[0]], { encoding: 'utf8' }).trim().split('\n');
+  assert.deepEqual(listing, [...listing].sort(), 'entries in sorted order');
+  assert.ok(listing.includes('manifest.json') && listing.includes('icons/icon-128.png'));
+  const a = path.join(root, 'build/source-a.zip');
+  const b = path.join(root, 'build/source-b.zip');
+  execFileSync('node', [path.join(root, 'scripts/source-zip.mjs'), a], { stdio: 'ignore' });
+  execFileSync('node', [path.join(root, 'scripts/source-zip.mjs'), b], { stdio: 'ignore' });
+  assert.equal(sha(a), sha(b));
+  const sources = execFileSync('unzip', ['-Z1', a], { encoding: 'utf8' }).trim().split('\n');
+  for (const f of ['SOURCE-BUILD.md', 'Makefile', 'package.json', 'package-lock.json', 'core/link_status.cpp', 'extension/manifest.json', 'scripts/build-extension.mjs']) {
+    assert.ok(sources.includes(f), `${f} in the source archive`);
+  }
+  assert.ok(!sources.some((f) => f.startsWith('build/') || f.startsWith('node_modules/')), 'nothing built, no node_modules');
+  fs.rmSync(a);
+  fs.rmSync(b);
+});
+
+test('the store screenshots are 1280×800, taken on the stage at the fixed clock', { timeout: 180000 }, () => {
+  const dir = path.join(root, 'build/store-test-screenshots');
+  fs.rmSync(dir, { recursive: true, force: true });
+  execFileSync('node', [path.join(root, 'scripts/store-screenshots.mjs'), dir], { stdio: 'ignore', timeout: 170000 });
+  const shots = fs.readdirSync(dir).filter((f) => f.endsWith('.png'));
+  assert.ok(shots.length >= 1 && shots.length <= 5, `${shots.length} screenshots (the Chrome Web Store takes 1 to 5)`);
+  for (const f of shots) assert.deepEqual(pngSize(path.join(dir, f)), [1280, 800], f);
+  const tile = path.join(root, 'build/store-test-tile.png');
+  execFileSync('rsvg-convert', ['-w', '440', '-h', '280', '-o', tile, path.join(root, 'store/promo-tile.svg')]);
+  assert.deepEqual(pngSize(tile), [440, 280], 'the small promo tile');
+});

@@ -8,6 +8,7 @@ import { shareRoutes } from './share-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { createFlowDriver, registerFacebookScripts, unregisterFacebookScripts } from './flow-driver.js';
 import { registerInstall } from './install.js';
+import { updateToolbarIcon } from './toolbar-icon.js';
 
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
@@ -99,6 +100,12 @@ const routes = {
 
 // The welcome page on install, and on an update that asks for more (install.js).
 registerInstall();
+// The toolbar icon shows the status (toolbar-icon.js): at start, and whenever it changes.
+const showIcon = async () => updateToolbarIcon(await loadLinkStatus(), (await chrome.storage.session.get('flow')).flow ?? null);
+chrome.storage.onChanged.addListener((changes, area) => {
+  if ((area === 'local' && 'linkStatus' in changes) || (area === 'session' && 'flow' in changes)) showIcon().catch(() => {});
+});
+showIcon().catch(() => {});
 
 const dispatcher = createDispatcher(routes, { onRefused: () => { refused += 1; } });
 // Other extensions can message any extension that does not say otherwise: answer them

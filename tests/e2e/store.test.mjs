@@ -144,3 +144,16 @@ test('the store screenshots are 1280×800, taken on the stage at the fixed clock
   execFileSync('rsvg-convert', ['-w', '440', '-h', '280', '-o', tile, path.join(root, 'store/promo-tile.svg')]);
   assert.deepEqual(pngSize(tile), [440, 280], 'the small promo tile');
 });
+
+test('the toolbar icon variants follow the status: linked, not linked, attention', async () => {
+  const { iconVariant } = await import(path.join(root, 'extension/background/toolbar-icon.js'));
+  assert.equal(iconVariant(null, null), null);
+  assert.equal(iconVariant({ linked: true }, null), 'linked');
+  assert.equal(iconVariant({ linked: false }, null), 'unlinked');
+  assert.equal(iconVariant({ error: { name: 'not_found' } }, null), 'attention');
+  assert.equal(iconVariant({ linked: true }, { status: 'needs_user' }), 'attention');
+  assert.equal(iconVariant({ linked: true }, { status: 'done' }), 'linked');
+  for (const v of ['linked', 'unlinked', 'attention']) {
+    for (const s of [16, 32]) assert.ok(fs.existsSync(path.join(extensionDir, `icons/icon-${v}-${s}.png`)), `${v} ${s}`);
+  }
+});

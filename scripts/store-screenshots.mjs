@@ -1,8 +1,7 @@
 // The store's screenshots, 1280×800, taken on the stage (never the real sites) at the
 // harness's fixed clock (Playwright's clock set before any page loads), time zone UTC and
 // language en-US, so they are the same on any day: build/store/screenshots/*.png.
-// The popup is pictured over the page it is used on (ImageMagick composes the two).
-import { execFileSync } from 'node:child_process';
+// The popup is pictured over the page it is used on.
 import fs from 'node:fs';
 import path from 'node:path';
 import { FIXED_NOW, WELCOME_PAGE, launch, root, setState, stageRequest, startStage, until } from '../tests/e2e/harness.mjs';
@@ -29,16 +28,23 @@ async function shoot(page, name) {
   return file;
 }
 
-/** The popup (as its own page, 380 wide) drawn at the top right of a page shot, as the browser shows it. */
+/**
+ * The popup (as its own page, 380 wide) drawn at the top right of a page shot, as the
+ * browser shows it: both pictures laid out in a blank page of the browser and shot again.
+ */
 async function popupOver(backgroundFile, popup, name) {
   await popup.evaluate(() => document.fonts.ready);
-  const popupFile = path.join(tmp, `${name}.popup.png`);
-  await popup.screenshot({ path: popupFile, fullPage: true });
-  const file = path.join(out, name);
-  execFileSync('convert', [backgroundFile,
-    '(', popupFile, '-bordercolor', '#c7c7c7', '-border', '1', '(', '+clone', '-background', 'black', '-shadow', '40x6+0+4', ')',
-    '+swap', '-background', 'none', '-layers', 'merge', '+repage', ')',
-    '-geometry', '+880+4', '-composite', '-strip', '-define', 'png:exclude-chunks=date,time', file]);
+  const popupPng = await popup.screenshot({ fullPage: true });
+  const uri = (buffer) => `data:image/png;base64,${buffer.toString('base64')}`;
+  const canvas = await browser.context.newPage();
+  await canvas.setViewportSize(SIZE);
+  await canvas.setContent(`<body style="margin:0;overflow:hidden">
+    <img src="${uri(fs.readFileSync(backgroundFile))}" style="position:absolute;left:0;top:0" alt="">
+    <img src="${uri(popupPng)}" style="position:absolute;right:8px;top:4px;border:1px solid #c7c7c7;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.35)" alt="">
+  </body>`);
+  await canvas.evaluate(() => Promise.all([...document.images].map((i) => i.decode())));
+  await canvas.screenshot({ path: path.join(out, name) });
+  await canvas.close();
   shots.push(name);
 }
 

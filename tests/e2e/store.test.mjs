@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { extensionDir, root } from './harness.mjs';
@@ -109,14 +110,30 @@ test('every permission the manifest declares is justified, in every locale', () 
 
 // ---- reproducible packages ----
 
-const sha = (file) => execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0];
+const sha = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+/** The entry names of a zip, in their order, from its central directory. */
+function zipNames(file) {
+  const b = fs.readFileSync(file);
+  const end = b.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, `${file} is a zip`);
+  const count = b.readUInt16LE(end + 10);
+  let at = b.readUInt32LE(end + 16);
+  const names = [];
+  for (let i = 0; i < count; i += 1) {
+    assert.equal(b.readUInt32LE(at), 0x02014b50, 'a central directory entry');
+    const [n, x, c] = [b.readUInt16LE(at + 28), b.readUInt16LE(at + 30), b.readUInt16LE(at + 32)];
+    names.push(b.toString('utf8', at + 46, at + 46 + n));
+    at += 46 + n + x + c;
+  }
+  return names;
+}
 
 test('the zips are byte-identical across two builds, and the Firefox source archive too', () => {
   const zips = [`crosslink-${pkg.version}.zip`, `crosslink-firefox-${pkg.version}.zip`].map((z) => path.join(root, 'build', z));
   const first = zips.map(sha);
   execFileSync('node', [path.join(root, 'scripts/build-extension.mjs')], { stdio: 'ignore' });
   assert.deepEqual(zips.map(sha), first, 'the same after a second build');
-  const listing = execFileSync('unzip', ['-Z1', zips[0]], { encoding: 'utf8' }).trim().split('\n');
+  const listing = zipNames(zips[0]);
   assert.deepEqual(listing, [...listing].sort(), 'entries in sorted order');
   assert.ok(listing.includes('manifest.json') && listing.includes('icons/icon-128.png'));
   const a = path.join(root, 'build/source-a.zip');
@@ -124,7 +141,7 @@ test('the zips are byte-identical across two builds, and the Firefox source arch
   execFileSync('node', [path.join(root, 'scripts/source-zip.mjs'), a], { stdio: 'ignore' });
   execFileSync('node', [path.join(root, 'scripts/source-zip.mjs'), b], { stdio: 'ignore' });
   assert.equal(sha(a), sha(b));
-  const sources = execFileSync('unzip', ['-Z1', a], { encoding: 'utf8' }).trim().split('\n');
+  const sources = zipNames(a);
   for (const f of ['SOURCE-BUILD.md', 'Makefile', 'package.json', 'package-lock.json', 'core/link_status.cpp', 'extension/manifest.json', 'scripts/build-extension.mjs']) {
     assert.ok(sources.includes(f), `${f} in the source archive`);
   }

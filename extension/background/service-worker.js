@@ -3,7 +3,8 @@
 // handlers wait for the core, which starts loading at once.
 import { loadCore } from '../core/crosslink.mjs';
 import { createDispatcher } from './dispatcher.js';
-import { loadLinkStatus, saveLinkStatus } from './status-store.js';
+import { LINK_STATUS_KEY, loadLinkStatus, saveLinkStatus } from './status-store.js';
+import { checkLinkStatus } from './status-check.js';
 import { shareRoutes } from './share-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { createFlowDriver, registerFacebookScripts, unregisterFacebookScripts } from './flow-driver.js';
@@ -101,9 +102,14 @@ const routes = {
 // The welcome page on install, and on an update that asks for more (install.js).
 registerInstall();
 // The toolbar icon shows the status (toolbar-icon.js): at start, and whenever it changes.
-const showIcon = async () => updateToolbarIcon(await loadLinkStatus(), (await chrome.storage.session.get('flow')).flow ?? null);
+// It only looks (checkLinkStatus): repairing storage is for whoever loads the status.
+const showIcon = async () => {
+  const { [LINK_STATUS_KEY]: stored } = await chrome.storage.local.get(LINK_STATUS_KEY);
+  const { flow } = await chrome.storage.session.get('flow');
+  await updateToolbarIcon(checkLinkStatus(stored).reading, flow ?? null);
+};
 chrome.storage.onChanged.addListener((changes, area) => {
-  if ((area === 'local' && 'linkStatus' in changes) || (area === 'session' && 'flow' in changes)) showIcon().catch(() => {});
+  if ((area === 'local' && LINK_STATUS_KEY in changes) || (area === 'session' && 'flow' in changes)) showIcon().catch(() => {});
 });
 showIcon().catch(() => {});
 

@@ -155,6 +155,15 @@ bench: extension
 demo: extension
 	@node scripts/demo.mjs
 
+# The store kit in build/store/ (store/README.md says what is in it and which store
+# requirement each part meets); the Firefox source archive alone: make source-zip.
+.PHONY: store source-zip
+store: extension
+	@node scripts/store.mjs
+
+source-zip: deps
+	@node scripts/source-zip.mjs
+
 stage: deps
 	@node web/server.mjs
 

@@ -17,6 +17,11 @@ Decision read_link_status(const Snapshot& snap) {
     return Decision::fail("unknown", {"wrong_screen", "expected accountscenter.instagram.com/accounts/, got " + url.host + url.path});
 
   int cards = 0;
+  // The Instagram account the reading is for: the first Instagram card's name (Accounts
+  // Center lists the account it was opened from first; "" when no card says Instagram).
+  std::string instagram;
+  bool linked = false;
+  std::string facebook_name;
   for (const Element& e : snap.elements) {
     if (e.role != Role::ListItem) continue;
     ++cards;
@@ -24,15 +29,24 @@ Decision read_link_status(const Snapshot& snap) {
     // in every language, so it is the language-free way to tell Facebook's card apart.
     std::vector<std::string> lines = lines_of(e.text);
     bool facebook = false;
-    std::string name;
+    bool is_instagram = false;
+    std::string name;     // the first line that is not "Facebook" (as before)
+    std::string ig_name;  // the first line that is not "Instagram"
     for (const std::string& line : lines) {
       if (equals_ignore_case(line, "Facebook")) facebook = true;
       else if (name.empty()) name = line;
+      if (equals_ignore_case(line, "Instagram")) is_instagram = true;
+      else if (ig_name.empty()) ig_name = line;
     }
-    if (facebook) return Decision::done(kScreen, {{"linked", true}, {"facebookName", name}});
+    if (facebook && !linked) {
+      linked = true;
+      facebook_name = name;
+    } else if (is_instagram && !facebook && instagram.empty()) {
+      instagram = ig_name;
+    }
   }
   if (cards == 0) return Decision::fail(kScreen, {"not_found", "account cards (role=listitem) on " + url.path});
-  return Decision::done(kScreen, {{"linked", false}, {"facebookName", ""}});
+  return Decision::done(kScreen, {{"linked", linked}, {"facebookName", facebook_name}, {"instagramUsername", instagram}});
 }
 
 }  // namespace crosslink

@@ -78,6 +78,8 @@ async function oneClick(role, name) {
   console.log(`demo: step ${step}: click "${name}" in the popup`);
   await popup.bringToFront();
   await popup.getByRole(role, { name, exact: true }).click();
+  // Unlink asks first, naming both accounts: the demo confirms.
+  if (name === 'Unlink Facebook') await popup.getByRole('button', { name: 'Unlink', exact: true }).click();
   let shown = '';
   let shot = 0;
   const rec = await until(async () => {

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(emscripten nlohmann-json3-dev libgtest-dev cmake g++ make clang libclang-rt-14-dev chromium openssl zip faketime nodejs npm)
+APT_PACKAGES=(emscripten nlohmann-json3-dev libgtest-dev cmake g++ make clang libclang-rt-14-dev chromium openssl zip faketime librsvg2-bin nodejs npm)
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()

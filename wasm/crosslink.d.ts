@@ -27,7 +27,8 @@ export interface Snapshot {
   readable?: boolean;
 }
 
-export interface LinkStatus { linked: boolean; facebookName: string }
+/** instagramUsername: the first Instagram card of the accounts list ("" when none says Instagram). */
+export interface LinkStatus { linked: boolean; facebookName: string; instagramUsername: string }
 
 export interface Core extends ShareCore, FlowCore {
   version(): string;

@@ -115,14 +115,16 @@ export function createFlowDriver({ withCore }) {
     }
   }
 
-  async function openTab(kind, reuseId) {
+  // active: false for a quiet read (the popup asked on opening): the tab opens behind, so
+  // the popup stays open and says "checking…"; a question for the person still brings it up.
+  async function openTab(kind, reuseId, active = true) {
     const url = START_URL[kind];
     const old = reuseId != null ? await tabOf(reuseId) : null;
     if (old && old.url && READABLE_HOSTS.has(new URL(old.url).hostname)) {
-      await chrome.tabs.update(old.id, { url, active: true });
+      await chrome.tabs.update(old.id, { url, active });
       return old.id;
     }
-    const tab = await chrome.tabs.create({ url, active: true });
+    const tab = await chrome.tabs.create({ url, active });
     return tab.id;
   }
 
@@ -176,7 +178,12 @@ export function createFlowDriver({ withCore }) {
     await tell(rec.tabId, { type: 'actuator/flow', active: false, flowId: rec.id });
     await markRunning(false);
     await syncFacebookScripts(false).catch(() => {});
-    if (rec.status === 'done' && rec.result) await mergeStatus(rec.flow, rec.result, rec.params);
+    if (rec.status === 'done' && rec.result) await mergeStatus(rec.flow, rec.result, rec.params, rec.instagramUsername);
+    // A quiet read's tab, still behind and done with, goes again.
+    if (rec.quiet && rec.status === 'done') {
+      const tab = await tabOf(rec.tabId);
+      if (tab && !tab.active) await chrome.tabs.remove(tab.id).catch(() => {});
+    }
     await log({
       type: 'flow_end', outcome: rec.outcome,
       detail: rec.error ? `${rec.error.name}: ${rec.error.detail}`.slice(0, 200) : '',
@@ -237,6 +244,11 @@ export function createFlowDriver({ withCore }) {
         return finishSync(cur, { kind: 'error', screen: cur.screen, error: { name: 'tab_closed', detail: 'the flow\'s tab was closed' } });
       }
       const { decision, state } = core.step(cur.state, snap.text, Date.now());
+      // The Instagram account the flow works on, read off the accounts list as it passes.
+      if (decision.screen === 'accounts_center_accounts') {
+        const account = core.readLinkStatus(snap.text);
+        if (account.kind === 'done' && account.result.instagramUsername) cur.instagramUsername = account.result.instagramUsername;
+      }
       if (!state) return finish(cur, decision);
       cur.state = state;
       cur.screen = decision.screen || cur.screen;
@@ -338,7 +350,7 @@ export function createFlowDriver({ withCore }) {
     return running;
   }
 
-  async function start(kind, params = {}, { reuseTab } = {}) {
+  async function start(kind, params = {}, { reuseTab, quiet = false } = {}) {
     const core = await withCore();
     const existing = await load();
     if (!ended(existing)) throw fail('flow_running', `a ${existing.flow} flow is already running`);
@@ -346,11 +358,11 @@ export function createFlowDriver({ withCore }) {
     if (out.error) throw fail(out.error.name, out.error.detail);
     await markRunning(true);
     await syncFacebookScripts(true).catch(() => {});
-    const tabId = await openTab(kind, reuseTab ?? existing?.tabId);
+    const tabId = await openTab(kind, reuseTab ?? existing?.tabId, !quiet);
     const rec = {
       id: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
       flow: kind, params, state: out.state, tabId, status: 'running', screen: '', steps: 0, actions: 0,
-      actionSeq: 0, acting: null, asked: '', startedAt: Date.now(), waitMs: 0,
+      actionSeq: 0, acting: null, asked: '', startedAt: Date.now(), waitMs: 0, ...(quiet ? { quiet: true } : {}),
     };
     rev += 1;
     await update(() => rec);

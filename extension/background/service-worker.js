@@ -3,10 +3,13 @@
 // handlers wait for the core, which starts loading at once.
 import { loadCore } from '../core/crosslink.mjs';
 import { createDispatcher } from './dispatcher.js';
-import { loadLinkStatus, saveLinkStatus } from './status-store.js';
+import { LINK_STATUS_KEY, loadLinkStatus, saveLinkStatus } from './status-store.js';
+import { checkLinkStatus } from './status-check.js';
 import { shareRoutes } from './share-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { createFlowDriver } from './flow-driver.js';
+import { registerInstall } from './install.js';
+import { updateToolbarIcon } from './toolbar-icon.js';
 
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
@@ -48,10 +51,11 @@ const routes = {
   // Flows (flow-driver.js): one at a time, started from the popup.
   'popup/startFlow': {
     from: ['page'],
-    fields: { flow: 'string', params: 'object?' },
-    async handle({ flow, params = {} }) {
+    // quiet: the popup's own read of a stale status (readStatus only), in a tab behind.
+    fields: { flow: 'string', params: 'object?', quiet: 'boolean?' },
+    async handle({ flow, params = {}, quiet = false }) {
       if (!FLOWS.has(flow)) throw Object.assign(new Error(`no flow "${flow.slice(0, 40)}"`), { code: 'bad_flow' });
-      return { flow: flowView(await driver.start(flow, params)) };
+      return { flow: flowView(await driver.start(flow, params, { quiet: quiet && flow === 'readStatus' })) };
     },
   },
   'popup/cancelFlow': {
@@ -97,6 +101,20 @@ const routes = {
     },
   },
 };
+
+// The welcome page on install, and on an update that asks for more (install.js).
+registerInstall();
+// The toolbar icon shows the status (toolbar-icon.js): at start, and whenever it changes.
+// It only looks (checkLinkStatus): repairing storage is for whoever loads the status.
+const showIcon = async () => {
+  const { [LINK_STATUS_KEY]: stored } = await chrome.storage.local.get(LINK_STATUS_KEY);
+  const { flow } = await chrome.storage.session.get('flow');
+  await updateToolbarIcon(checkLinkStatus(stored).reading, flow ?? null);
+};
+chrome.storage.onChanged.addListener((changes, area) => {
+  if ((area === 'local' && LINK_STATUS_KEY in changes) || (area === 'session' && 'flow' in changes)) showIcon().catch(() => {});
+});
+showIcon().catch(() => {});
 
 const dispatcher = createDispatcher(routes, { onRefused: () => { refused += 1; } });
 // Other extensions can message any extension that does not say otherwise: answer them

@@ -2,7 +2,7 @@
 // anything else in storage (damage, an old or a foreign shape, a huge value) is dropped,
 // never shown, and the item is rewritten with what was kept, or removed when nothing
 // usable is left. Fields: those of a reading of Accounts Center (linked, facebookName,
-// error, readAt, url) and those a flow reads back (sharing, messaging; url "flow").
+// error, readAt, url, instagramUsername) and those a flow reads back (sharing, messaging; url "flow").
 const MAX_TEXT = 2000;  // a Facebook name or an error's words; longer is no reading of ours
 const SWITCHES = ['posts', 'reels', 'stories', 'facebookStories'];
 
@@ -13,6 +13,7 @@ const CHECKS = {
   url: (v) => v === 'flow' || (text(v) && v.startsWith('https://accountscenter.instagram.com/')),
   linked: (v) => typeof v === 'boolean',
   facebookName: text,
+  instagramUsername: text,
   error: (v) => object(v) && text(v.name) && /^[a-z_]+$/.test(v.name) && text(v.detail),
   sharing: (v) => v === null || (object(v) && Object.entries(v).every(([k, s]) => SWITCHES.includes(k) && (typeof s === 'boolean' || s === null))),
   messaging: (v) => v === null || (object(v) && Object.entries(v).every(([k, m]) => (k === 'updated' ? typeof m === 'boolean'

@@ -4,7 +4,7 @@
 // messaging (read by the ReadStatus flow, or read back by the flow that changed them).
 const KEY = 'linkStatus';
 
-/** @typedef {{linked?: boolean, facebookName?: string, error?: {name: string, detail: string},
+/** @typedef {{linked?: boolean, facebookName?: string, instagramUsername?: string, error?: {name: string, detail: string},
  *             readAt: number, url: string, sharing?: object|null, messaging?: object|null}} LinkStatusReading */
 
 /** @returns {Promise<LinkStatusReading|null>} checked, damage dropped (status-check.js) */
@@ -16,7 +16,10 @@ import { loadCheckedLinkStatus } from './status-check.js';
  * @param {LinkStatusReading} reading
  */
 export async function saveLinkStatus(reading) {
-  const old = (await loadLinkStatus()) ?? {};
+  let old = (await loadLinkStatus()) ?? {};
+  // A reading for another Instagram account: nothing of the old one's is kept, so the
+  // switches read for one account are never shown as another's.
+  if (reading.instagramUsername && old.instagramUsername && reading.instagramUsername !== old.instagramUsername) old = {};
   const next = { ...reading };
   if ('sharing' in old && !('sharing' in reading)) next.sharing = old.sharing;
   if ('messaging' in old && !('messaging' in reading)) next.messaging = old.messaging;
@@ -25,10 +28,16 @@ export async function saveLinkStatus(reading) {
   return chrome.storage.local.set({ [KEY]: next });
 }
 
-/** What a flow that ended with `done` read back, merged into the status. */
-export async function mergeStatus(flow, result, params = {}) {
-  const old = (await loadLinkStatus()) ?? {};
+/**
+ * What a flow that ended with `done` read back, merged into the status. instagramUsername:
+ * the account the flow saw on the accounts list, if it passed there; a reading of another
+ * account's keeps nothing of the old one's.
+ */
+export async function mergeStatus(flow, result, params = {}, instagramUsername = '') {
+  let old = (await loadLinkStatus()) ?? {};
+  if (instagramUsername && old.instagramUsername && old.instagramUsername !== instagramUsername) old = {};
   const next = { ...old, readAt: Date.now(), url: 'flow' };
+  if (instagramUsername) next.instagramUsername = instagramUsername;
   delete next.error;
   if (flow === 'readStatus') {
     Object.assign(next, { linked: result.linked, facebookName: result.facebookName ?? '', sharing: result.sharing ?? null,

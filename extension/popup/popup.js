@@ -2,23 +2,39 @@
 // actions, the running flow's progress with Cancel, its outcome, and the activity log.
 // It reads the flow and the status from extension storage and changes nothing itself:
 // every action is a message to the worker.
-const t = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
+// Its words: the browser's language through chrome.i18n at first paint, then the language
+// chosen in the options page (i18n.js) when that is another one.
+import { localeOf, resolveLocale, translator } from '../i18n/i18n.js';
+
+/** The message for key with its substitutions, or null when there is none. */
+let lookup = (key, subs) => chrome.i18n.getMessage(key, subs) || null;
+const m = (key, ...subs) => lookup(key, subs.map(String)) ?? '';
+const t = (key, ...subs) => m(key, ...subs) || key;
 const $ = (id) => document.getElementById(id);
 // The language chrome.i18n picked for these strings, for screen readers and hyphenation.
-document.documentElement.lang = (chrome.i18n.getMessage('@@ui_locale') || 'en').replace('_', '-');
+const uiLocale = (chrome.i18n.getMessage('@@ui_locale') || 'en').replace('_', '-');
+document.documentElement.lang = uiLocale;
 const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
 const ENDED = new Set(['done', 'error', 'cancelled']);
 const LOG_SHOWN = 5;
+// A reading older than this (by this page's clock) is read again, quietly, on opening.
+const STALE_MS = 10 * 60 * 1000;
 
-for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+const applyStaticText = () => {
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+};
+applyStaticText();
 
 let status = null;
 let flow = null;
 let facebookGranted = false;
+let lastLog = null;
+let checking = false;   // a quiet read of a stale status is under way
+let quietAsked = false; // asked for once per opening
 
 /** A named core or dispatcher error in the person's words. */
 function errorText({ name }) {
-  return chrome.i18n.getMessage(`error_${name}`) || t('error_unknown', name);
+  return m(`error_${name}`) || t('error_unknown', name);
 }
 
 function timeText(ms) {
@@ -28,11 +44,33 @@ function timeText(ms) {
   return fmt.format(when);
 }
 
+/** The reading is old by this page's clock (tests fix it), or has no time. */
+function isStale(reading) {
+  return Boolean(reading) && !(Date.now() - reading.readAt < STALE_MS);
+}
+
+/** The header: the Instagram account the status is for, as read from Accounts Center. */
+function renderAccount() {
+  const el = $('account');
+  const name = !status?.error && status?.instagramUsername;
+  el.textContent = '';
+  if (name) {
+    const [before, after = ''] = t('popupAccount', '\u0000').split('\u0000');
+    const who = document.createElement('strong');
+    who.textContent = `@${name}`;
+    el.append(before, who, after);
+  } else {
+    el.textContent = t('popupAccountUnknown');
+  }
+}
+
 function renderStatus(replyError) {
   const line = $('status-line');
   const time = $('status-time');
   $('open-ac').hidden = Boolean(status && !status.error);
   time.textContent = '';
+  delete time.dataset.checking;
+  renderAccount();
   if (replyError) {
     line.dataset.state = 'error';
     line.textContent = t('statusError', errorText(replyError));
@@ -55,6 +93,10 @@ function renderStatus(replyError) {
     stamp.textContent = t(status.url === 'flow' ? 'statusReadAtFlow' : 'statusReadAt', timeText(status.readAt));
     time.append(stamp);
   }
+  if (checking) {
+    time.dataset.checking = '';
+    time.append(time.childNodes.length ? ' · ' : '', t('statusChecking'));
+  }
   renderActions();
 }
 
@@ -71,9 +113,11 @@ function switchValue(key) {
 
 function renderActions() {
   const busy = flow && !ENDED.has(flow.status);
-  const linked = status && !status.error ? status.linked : undefined;
+  // A stale or unknown reading offers both: the link may have changed since.
+  const linked = status && !status.error && !isStale(status) && !checking ? status.linked : undefined;
   $('link').hidden = linked === true;
   $('unlink').hidden = linked === false;
+  if ($('unlink').hidden || busy) closeUnlinkConfirm();
   $('read-status').disabled = Boolean(busy);
   for (const button of [$('link'), $('unlink'), ...document.querySelectorAll('[data-switch]')]) button.disabled = Boolean(busy);
   for (const button of document.querySelectorAll('[data-switch]')) {
@@ -102,12 +146,20 @@ function outcomeText(rec) {
     return t('outcomeSharingSet');
   }
   const name = rec.outcome ?? rec.error?.name ?? 'internal';
-  return chrome.i18n.getMessage(`outcome_${name}`) || t('outcomeFailed', errorText({ name }));
+  return m(`outcome_${name}`) || t('outcomeFailed', errorText({ name }));
 }
+
+/** A quiet read says "checking…" in the status, not in a flow box, unless it needs the person or failed. */
+const quietNow = (rec) => Boolean(rec?.quiet) && rec.flow === 'readStatus'
+  && (rec.status === 'running' || rec.status === 'done' || rec.status === 'cancelled');
 
 function renderFlow() {
   const box = $('flow');
-  if (!flow) {
+  const wasChecking = checking;
+  if (flow?.quiet && flow.flow === 'readStatus') checking = !ENDED.has(flow.status);
+  else if (flow && !ENDED.has(flow.status)) checking = false;
+  if (checking !== wasChecking) renderStatus();
+  if (!flow || quietNow(flow)) {
     box.hidden = true;
     renderActions();
     return;
@@ -115,7 +167,7 @@ function renderFlow() {
   box.hidden = false;
   const running = !ENDED.has(flow.status);
   $('flow-title').textContent = flowName(flow.flow, flow.params);
-  const screen = flow.screen ? (chrome.i18n.getMessage(`screen_${flow.screen}`) || flow.screen) : t('screenStarting');
+  const screen = flow.screen ? (m(`screen_${flow.screen}`) || flow.screen) : t('screenStarting');
   $('flow-progress').textContent = running ? t('flowProgress', String((flow.actions ?? 0) + 1), screen) : '';
   $('flow-progress').hidden = !running;
   const ask = $('flow-ask');
@@ -142,15 +194,16 @@ function renderFlow() {
 }
 
 function renderLog(log) {
+  lastLog = log;
   const list = $('log');
   list.textContent = '';
   const entries = (log?.entries ?? []).slice(-LOG_SHOWN).reverse();
   for (const e of entries) {
     const li = document.createElement('li');
-    let what = chrome.i18n.getMessage(`log_${e.type}`) || e.type;
-    if (e.type === 'flow_start') what = t('logStarted', chrome.i18n.getMessage(`flowName_${e.detail}`) || e.detail);
-    if (e.type === 'flow_end') what = chrome.i18n.getMessage(`flowName_${e.data?.flow}`) || String(e.data?.flow);
-    const outcome = e.outcome ? ` — ${chrome.i18n.getMessage(`outcome_${e.outcome}`) || e.outcome}` : '';
+    let what = m(`log_${e.type}`) || e.type;
+    if (e.type === 'flow_start') what = t('logStarted', m(`flowName_${e.detail}`) || e.detail);
+    if (e.type === 'flow_end') what = m(`flowName_${e.data?.flow}`) || String(e.data?.flow);
+    const outcome = e.outcome ? ` — ${m(`outcome_${e.outcome}`) || e.outcome}` : '';
     li.textContent = `${timeText(e.t)} ${what}${outcome}`;
     if (e.detail) li.title = e.detail;
     list.append(li);
@@ -171,6 +224,7 @@ async function send(message) {
 }
 
 async function start(kind, params = {}) {
+  closeUnlinkConfirm();
   const reply = await send({ type: 'popup/startFlow', flow: kind, params });
   if (!reply?.ok) {
     // Shown as the outcome of a flow that could not start.
@@ -179,11 +233,31 @@ async function start(kind, params = {}) {
   }
 }
 
+/**
+ * On opening: a reading older than STALE_MS is read again, quietly (the worker reads in a
+ * tab behind; the popup says "checking…"). Not when a flow runs or nothing was read yet
+ * (the person starts the first read).
+ */
+async function checkIfStale() {
+  if (quietAsked || !isStale(status)) return;
+  quietAsked = true;
+  const { flow: current } = await chrome.storage.session.get('flow').catch(() => ({}));
+  if (current && !ENDED.has(current.status)) return;
+  checking = true;
+  renderStatus();
+  const reply = await send({ type: 'popup/startFlow', flow: 'readStatus', params: {}, quiet: true });
+  if (!reply?.ok) {
+    checking = false;
+    renderStatus();
+  }
+}
+
 async function refresh() {
   const reply = await send({ type: 'popup/getStatus' });
   if (reply?.ok) {
     status = reply.status;
     renderStatus();
+    checkIfStale();
   } else {
     status = null;
     renderStatus(reply?.error ?? { name: 'core_unavailable' });
@@ -208,7 +282,34 @@ $('link').addEventListener('click', () => {
   }
   start('link');
 });
-$('unlink').addEventListener('click', () => start('unlink'));
+// Unlink asks first, naming both accounts: linking again needs a Facebook login.
+function closeUnlinkConfirm() {
+  $('unlink-confirm').hidden = true;
+  $('unlink').setAttribute('aria-expanded', 'false');
+}
+function openUnlinkConfirm() {
+  const facebook = !status?.error && status?.linked && status.facebookName ? status.facebookName : t('unlinkSomeFacebook');
+  const instagram = !status?.error && status?.instagramUsername ? `@${status.instagramUsername}` : t('unlinkThisInstagram');
+  $('unlink-question').textContent = t('unlinkConfirm', facebook, instagram);
+  $('unlink-confirm').hidden = false;
+  $('unlink').setAttribute('aria-expanded', 'true');
+  $('unlink-no').focus();
+}
+$('unlink').addEventListener('click', () => {
+  if ($('unlink-confirm').hidden) openUnlinkConfirm();
+  else closeUnlinkConfirm();
+});
+$('unlink-yes').addEventListener('click', () => start('unlink'));
+$('unlink-no').addEventListener('click', () => {
+  closeUnlinkConfirm();
+  $('unlink').focus();
+});
+$('unlink-confirm').addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') {
+    closeUnlinkConfirm();
+    $('unlink').focus();
+  }
+});
 for (const button of document.querySelectorAll('[data-switch]')) {
   button.addEventListener('click', () => {
     const key = button.dataset.switch;
@@ -223,6 +324,7 @@ $('resume').addEventListener('click', () => send({ type: 'popup/resumeFlow' }));
 chrome.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && 'linkStatus' in changes) refresh();
   if (area === 'local' && 'activityLog' in changes) renderLog(changes.activityLog.newValue);
+  if (area === 'sync' && 'settings' in changes) useChosenLocale();
   if (area === 'session' && 'flow' in changes) {
     flow = changes.flow.newValue ?? null;
     renderFlow();
@@ -236,6 +338,24 @@ refresh();
   renderFlow();
   renderLog((await chrome.storage.local.get('activityLog')).activityLog);
 })();
+
+/** The language chosen in the options page, when it is not the one chrome.i18n speaks. */
+async function useChosenLocale() {
+  const { settings } = await chrome.storage.sync.get('settings').catch(() => ({}));
+  const locale = resolveLocale(settings?.locale, chrome.i18n.getUILanguage());
+  if (locale === localeOf(uiLocale) && document.documentElement.lang === uiLocale) return;
+  const tr = await translator(locale).catch(() => null);
+  if (!tr) return;
+  lookup = locale === localeOf(uiLocale) ? (key, subs) => chrome.i18n.getMessage(key, subs) || null
+    : (key, subs) => (tr.has(key) ? tr(key, ...subs) : null);
+  document.documentElement.lang = locale === localeOf(uiLocale) ? uiLocale : locale;
+  applyStaticText();
+  renderStatus();
+  renderFlow();
+  renderLog(lastLog);
+  if (!$('unlink-confirm').hidden) openUnlinkConfirm();
+}
+useChosenLocale();
 
 // The options page (share networks, composer default, language, pacing, log, backup).
 document.getElementById('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());

@@ -66,6 +66,8 @@ export async function runFromPopup(popup, role, name, { timeout } = {}) {
   const before = await flowRecord(popup);
   await popup.bringToFront();
   await popup.getByRole(role, { name, exact: true }).click();
+  // Unlink asks first ("Unlink <Facebook name> from <Instagram account>?"): confirm.
+  if (name === 'Unlink Facebook') await popup.getByRole('button', { name: 'Unlink', exact: true }).click();
   const started = await until(() => flowRecord(popup), (r) => r && r.id !== before?.id,
     { timeout: 5000, interval: 25, what: `a flow started by "${name}"` });
   return flowEnded(popup, { id: started.id, timeout });

@@ -103,6 +103,7 @@ test('the popup shows progress while a flow runs: step k and the screen in words
   await env.popup.bringToFront();
   const before = await flowRecord(env.popup);
   await env.popup.getByRole('button', { name: 'Unlink Facebook', exact: true }).click();
+  await env.popup.getByRole('button', { name: 'Unlink', exact: true }).click();  // the confirmation
   await until(() => flowRecord(env.popup), (r) => r && r.id !== before?.id, { what: 'the unlink flow', interval: 10 });
   const seen = new Set();
   let rec;

@@ -23,6 +23,8 @@ export { startStage };
 export const TEST_TIMEZONE = 'UTC';
 export const TEST_LOCALE = 'en-US';
 export const FIXED_NOW = Date.UTC(2026, 10, 27, 9, 35);
+/** The page the extension opens on install; launch closes it unless `welcome: true`. */
+export const WELCOME_PAGE = '/welcome/welcome.html';
 
 /** Chromium's id for an unpacked extension: sha256 of its absolute path, 0-f → a-p. */
 export function unpackedExtensionId(dir = extensionDir) {
@@ -38,13 +40,14 @@ export function unpackedExtensionId(dir = extensionDir) {
  * profile before launch, so the release extension stays unchanged.
  * otherExtensions: directories of further unpacked extensions to load beside it (a
  * foreign extension in the hostile-message tests).
+ * welcome: keep the welcome page the extension opens on install (closed otherwise).
  * clock: a time (ms) that Date.now() and new Date() return in every page of the context
  * (timers keep running), for tests that show or compare times.
  * timezone / locale: what the browser runs in (TEST_TIMEZONE / TEST_LOCALE unless given;
  * the demo passes null to keep the person's own).
  */
 export async function launch(stage, {
-  extension = true, grantHosts = [], headless = true, otherExtensions = [], clock = null,
+  extension = true, grantHosts = [], headless = true, otherExtensions = [], clock = null, welcome = false,
   timezone = TEST_TIMEZONE, locale = TEST_LOCALE,
 } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crosslink-profile-'));
@@ -87,6 +90,18 @@ export async function launch(stage, {
     ...(locale ? { locale } : {}),
   });
   if (clock !== null) await context.clock.setFixedTime(clock);
+  // The welcome page opens on install (background/install.js); tests that are not about it
+  // get it closed, wherever it shows up.
+  if (extension && !welcome) {
+    const closeWelcome = async (p) => {
+      try {
+        if (!p.url().includes(WELCOME_PAGE)) await p.waitForURL((u) => u.href.includes(WELCOME_PAGE), { timeout: 10000 });
+        await p.close();
+      } catch { /* another page, or closed already */ }
+    };
+    context.on('page', closeWelcome);
+    for (const p of context.pages()) closeWelcome(p);
+  }
   let extensionId = null;
   if (extension) {
     // Ours by its id (other extensions may have workers too).

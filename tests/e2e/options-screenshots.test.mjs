@@ -52,7 +52,7 @@ after(async () => {
 test('screenshot: the popup', async () => {
   const at = (minutesBefore) => FIXED_NOW - minutesBefore * 60000;  // earlier on the clock's day
   await putStorage(browser, 'local', {
-    linkStatus: { readAt: at(5), linked: true, facebookName: 'Jane Doe', url: 'flow',
+    linkStatus: { readAt: at(5), linked: true, facebookName: 'Jane Doe', instagramUsername: 'jane.doe', url: 'flow',
       sharing: { posts: true, reels: true, stories: false, facebookStories: false }, messaging: { updated: true, othersOnFacebook: 'everyone' } },
     activityLog: { version: 1, next: 4, entries: [
       { seq: 0, t: at(14), type: 'flow_start', detail: 'link' },

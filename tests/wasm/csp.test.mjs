@@ -18,5 +18,5 @@ test('the core loads and decides under --disallow-code-generation-from-strings',
   const out = execFileSync(process.execPath, ['--disallow-code-generation-from-strings', '--input-type=module', '-e', script], { encoding: 'utf8' });
   const { d, evalBlocked } = JSON.parse(out.trim().split('\n').pop());
   assert.equal(evalBlocked, true, 'the flag must really forbid eval, or this test proves nothing');
-  assert.deepEqual(d.result, { linked: true, facebookName: 'Jane Doe' });
+  assert.deepEqual(d.result, { linked: true, facebookName: 'Jane Doe', instagramUsername: '' });
 });

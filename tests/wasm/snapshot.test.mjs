@@ -39,10 +39,10 @@ test('100,000 levels of nesting is too_deep, not a stack overflow', () => {
 
 test('the module still answers correctly after every bad input', () => {
   const good = { url, elements: [{ i: 0, role: 'listitem', text: 'Jane Doe\nFacebook' }] };
-  assert.deepEqual(core.readLinkStatus(good).result, { linked: true, facebookName: 'Jane Doe' });
+  assert.deepEqual(core.readLinkStatus(good).result, { linked: true, facebookName: 'Jane Doe', instagramUsername: '' });
 });
 
 test('the wrapper takes JSON text as well as objects', () => {
   const text = JSON.stringify({ url, elements: [{ i: 0, role: 'listitem', text: 'ig\nInstagram' }] });
-  assert.deepEqual(core.readLinkStatus(text).result, { linked: false, facebookName: '' });
+  assert.deepEqual(core.readLinkStatus(text).result, { linked: false, facebookName: '', instagramUsername: 'ig' });
 });

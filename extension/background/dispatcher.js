@@ -7,10 +7,26 @@ const CONTENT_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.co
 // a route must name 'facebook' to accept it (only content/wake does).
 const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'm.facebook.com']);
 
+/** This extension's own pages' origin, "scheme://host" of runtime.getURL('/'):
+ *  chrome-extension://<id> in Chromium, moz-extension://<uuid> in Firefox (where the host
+ *  is a per-profile UUID, not runtime.id). Spelled from protocol and host, not URL.origin,
+ *  which is "null" for a scheme the URL parser does not know (and "null" must match nothing). */
+export function extensionOrigin(baseUrl) {
+  let url;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return null;
+  }
+  if (!['chrome-extension:', 'moz-extension:'].includes(url.protocol) || !url.host) return null;
+  return `${url.protocol}//${url.host}`;
+}
+
 /** Who sent a message: 'page' (this extension's own pages), 'content' (our content
  *  script in the top frame of an Instagram host), 'facebook' (ours in the top frame of a
- *  Facebook host), or null for anyone else. */
-export function senderKind(sender, runtimeId = chrome.runtime.id) {
+ *  Facebook host), or null for anyone else. The defaults are this browser's; the
+ *  tests pass other values (tests/firefox/sender.test.mjs). */
+export function senderKind(sender, runtimeId = chrome.runtime.id, pagesOrigin = extensionOrigin(chrome.runtime.getURL('/'))) {
   if (!sender || sender.id !== runtimeId || typeof sender.url !== 'string') return null;
   let url;
   try {
@@ -18,7 +34,7 @@ export function senderKind(sender, runtimeId = chrome.runtime.id) {
   } catch {
     return null;
   }
-  if (url.protocol === 'chrome-extension:' && url.host === runtimeId) return 'page';
+  if (pagesOrigin && extensionOrigin(sender.url) === pagesOrigin) return 'page';
   if (url.protocol === 'https:' && CONTENT_HOSTS.has(url.hostname) && sender.tab && sender.frameId === 0)
     return 'content';
   if (url.protocol === 'https:' && FACEBOOK_HOSTS.has(url.hostname) && sender.tab && sender.frameId === 0)

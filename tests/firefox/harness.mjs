@@ -212,3 +212,29 @@ export async function until(read, accept, { timeout = 10000, interval = 100, wha
     await new Promise((r) => setTimeout(r, interval));
   }
 }
+
+/** Runs an expression in the browser's parent process (a chrome-scope browsing context;
+ *  needs --remote-allow-system-access). For what no web API reaches: the background page. */
+export async function evalInParent(browser, expression) {
+  const c = browser.connection;
+  const tree = await c.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const context = tree.result.contexts[0].context;
+  const { result } = await c.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' });
+  if (result.type === 'exception') throw new Error(result.exceptionDetails?.text ?? 'exception in the parent process');
+  return result.result?.value;
+}
+
+/**
+ * Stops the extension's background page as Firefox does when it is idle (the same call
+ * as about:debugging's "Terminate background script"), forced even with listeners
+ * pending. Resolves with the background's state after it ("stopped" when it worked).
+ */
+export function terminateBackground(browser, id = GECKO_ID) {
+  return evalInParent(browser, `(async () => {
+    const ext = WebExtensionPolicy.getByID(${JSON.stringify(id)})?.extension;
+    if (!ext) return 'no extension';
+    if (ext.backgroundState !== 'running') return String(ext.backgroundState);
+    await ext.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+    return String(ext.backgroundState);
+  })()`);
+}

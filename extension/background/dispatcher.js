@@ -2,25 +2,14 @@
 // allowed senders, field checks and handler. Anything else is refused with a named
 // error and counted, never acted on.
 
+import { extensionOrigin } from './platform.js';
+
+export { extensionOrigin };
+
 const CONTENT_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
 // Facebook's pages carry our script only once the person granted the optional permission;
 // a route must name 'facebook' to accept it (only content/wake does).
 const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'm.facebook.com']);
-
-/** This extension's own pages' origin, "scheme://host" of runtime.getURL('/'):
- *  chrome-extension://<id> in Chromium, moz-extension://<uuid> in Firefox (where the host
- *  is a per-profile UUID, not runtime.id). Spelled from protocol and host, not URL.origin,
- *  which is "null" for a scheme the URL parser does not know (and "null" must match nothing). */
-export function extensionOrigin(baseUrl) {
-  let url;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    return null;
-  }
-  if (!['chrome-extension:', 'moz-extension:'].includes(url.protocol) || !url.host) return null;
-  return `${url.protocol}//${url.host}`;
-}
 
 /** Who sent a message: 'page' (this extension's own pages), 'content' (our content
  *  script in the top frame of an Instagram host), 'facebook' (ours in the top frame of a

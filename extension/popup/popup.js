@@ -2,6 +2,8 @@
 // actions, the running flow's progress with Cancel, its outcome, and the activity log.
 // It reads the flow and the status from extension storage and changes nothing itself:
 // every action is a message to the worker.
+import { askPermissionBeforeFlow } from '../background/platform.js';
+
 const t = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
 const $ = (id) => document.getElementById(id);
 // The language chrome.i18n picked for these strings, for screen readers and hyphenation.
@@ -195,18 +197,20 @@ $('open-ac').addEventListener('click', () => {
 });
 $('read-status').addEventListener('click', () => start('readStatus'));
 $('link').addEventListener('click', () => {
-  // Asked within the click (a user gesture); the flow does not wait for the answer: it reads
-  // Facebook's page only once the permission is there, and otherwise asks the person to
-  // press Continue on it themselves.
-  if (!facebookGranted) {
-    chrome.permissions.request({ origins: FACEBOOK_ORIGINS }).then((granted) => {
-      facebookGranted = granted;
-      const note = $('permission-note');
-      note.hidden = granted;
-      note.textContent = granted ? '' : t('permissionRefused');
-    }, () => {});
-  }
-  start('link');
+  // Asked within the click (a user gesture). In Chromium the flow does not wait for the
+  // answer: it reads Facebook's page only once the permission is there, and otherwise asks
+  // the person to press Continue on it themselves. Firefox would dismiss its prompt when
+  // the flow's tab takes the focus, so there the flow starts once the person answered
+  // (platform.js); a refusal is said here either way.
+  if (facebookGranted) return start('link');
+  const answered = chrome.permissions.request({ origins: FACEBOOK_ORIGINS }).then((granted) => {
+    facebookGranted = granted;
+    const note = $('permission-note');
+    note.hidden = granted;
+    note.textContent = granted ? '' : t('permissionRefused');
+  }, () => {});
+  if (askPermissionBeforeFlow()) answered.then(() => start('link'));
+  else start('link');
 });
 $('unlink').addEventListener('click', () => start('unlink'));
 for (const button of document.querySelectorAll('[data-switch]')) {

@@ -238,3 +238,27 @@ export function terminateBackground(browser, id = GECKO_ID) {
     return String(ext.backgroundState);
   })()`);
 }
+
+const PROMPT_ID = 'addon-webext-permissions';
+/** The extension permission prompts Firefox shows now, on any tab. */
+export const permissionPrompts = (browser) => evalInParent(browser, `(() => {
+  const win = Services.wm.getMostRecentWindow('navigator:browser');
+  const out = [];
+  for (const b of win.gBrowser.browsers)
+    for (const n of win.PopupNotifications.getNotificationsForBrowser(b)) if (n.id === ${JSON.stringify(PROMPT_ID)}) out.push(b.currentURI.spec);
+  return JSON.stringify(out);
+})()`).then(JSON.parse);
+
+/** Answers Firefox's permission prompt as a person would: its main button ("Allow") or its secondary ("Don't allow"). */
+export const answerPermissionPrompt = (browser, allow) => evalInParent(browser, `(() => {
+  const win = Services.wm.getMostRecentWindow('navigator:browser');
+  for (const b of win.gBrowser.browsers)
+    for (const n of win.PopupNotifications.getNotificationsForBrowser(b)) {
+      if (n.id !== ${JSON.stringify(PROMPT_ID)}) continue;
+      const action = ${allow ? 'n.mainAction' : 'n.secondaryActions[0]'};
+      action.callback({ source: 'button' });
+      n.remove();
+      return action.label;
+    }
+  return null;
+})()`);

@@ -87,3 +87,12 @@ test('the dispatcher refuses a foreign sender by name and acts for our page (def
     delete globalThis.chrome;
   }
 });
+
+test('platform.js: the browser told by its own URL scheme, and only Firefox asks before the link flow', async () => {
+  const { askPermissionBeforeFlow, browserOf } = await import('../../extension/background/platform.js');
+  assert.equal(browserOf(`moz-extension://${UUID}/`), 'firefox');
+  assert.equal(browserOf(`chrome-extension://${CHROMIUM_ID}/`), 'chromium');
+  assert.equal(browserOf(''), 'chromium', 'no chrome.runtime (Node): the Chromium default');
+  assert.equal(askPermissionBeforeFlow('firefox'), true);
+  assert.equal(askPermissionBeforeFlow('chromium'), false);
+});

@@ -262,3 +262,51 @@ export const answerPermissionPrompt = (browser, allow) => evalInParent(browser, 
     }
   return null;
 })()`);
+
+/** Opens the extension's toolbar popup (the real action panel, not a tab), as a click on its button would. */
+export const openToolbarPopup = (browser, id = GECKO_ID) => evalInParent(browser, `(async () => {
+  const win = Services.wm.getMostRecentWindow('navigator:browser');
+  const ext = WebExtensionPolicy.getByID(${JSON.stringify(id)}).extension;
+  const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+  win.focus();
+  await ExtensionParent.apiManager.global.browserActionFor(ext).openPopup(win, true);
+  return true;
+})()`);
+
+/**
+ * Runs fn(popupWindow, arg) in the open toolbar popup, from one of the extension's pages in
+ * a tab (`page`): extension.getViews() hands it the panel's window, same process.
+ */
+export const inToolbarPopup = (page, fn, arg) => page.evaluate(([src, a]) => {
+  const [view] = chrome.extension.getViews({ type: 'popup' });
+  // eslint-disable-next-line no-new-func
+  return view ? new Function('w', 'a', `return (${src})(w, a);`)(view, a) : null;
+}, [fn.toString(), arg]);
+
+/** A real mouse click (mousedown, mouseup from the parent process: user input) on an element of the toolbar popup. */
+export async function clickInToolbarPopup(browser, page, selector, id = GECKO_ID) {
+  const at = await inToolbarPopup(page, (w, sel) => {
+    const r = w.document.querySelector(sel).getBoundingClientRect();
+    return [r.x + r.width / 2, r.y + r.height / 2];
+  }, selector);
+  if (!at) throw new Error('no toolbar popup open');
+  return evalInParent(browser, `(() => {
+    const win = Services.wm.getMostRecentWindow('navigator:browser');
+    const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+    const popup = ViewPopup.for(WebExtensionPolicy.getByID(${JSON.stringify(id)}).extension, win);
+    if (!popup) return false;
+    const b = popup.browser.getBoundingClientRect();
+    for (const type of ['mousedown', 'mouseup'])
+      win.synthesizeMouseEvent(type, b.x + ${at[0]}, b.y + ${at[1]}, { button: 0, clickCount: 1, buttons: type === 'mousedown' ? 1 : 0 }, { isDOMEventSynthesized: false });
+    return true;
+  })()`);
+}
+
+/** Closes the toolbar popup if it is open. */
+export const closeToolbarPopup = (browser, id = GECKO_ID) => evalInParent(browser, `(() => {
+  const win = Services.wm.getMostRecentWindow('navigator:browser');
+  const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+  const popup = ViewPopup.for(WebExtensionPolicy.getByID(${JSON.stringify(id)}).extension, win);
+  if (popup) popup.closePopup();
+  return Boolean(popup);
+})()`);

@@ -60,14 +60,16 @@ test('"Deny": the popup says so, the flow asks the person to press Continue on F
 });
 
 test('the prompt loses the focus to another tab: Firefox dismisses it, and the popup says the permission was refused', async () => {
-  await clickLinkToPrompt();
+  const before = await clickLinkToPrompt();
   const other = await env.ff.browser.newPage();
   await other.bringToFront();
   await until(note, (t) => t === REFUSED, { what: 'the dismissal said in the popup' });
   assert.deepEqual(await permissionPrompts(env.ff.browser), [], 'the prompt is gone');
   await other.close();
   await env.popup.bringToFront();
-  await flowEnded(env.popup, { timeout: 5000 }).catch(() => env.popup.evaluate(() => chrome.runtime.sendMessage({ type: 'popup/cancelFlow' })));
+  // The answer (a dismissal is a "no") starts the flow, as after "Deny"; it is not this test's subject.
+  await flowAfter(before);
+  await env.popup.evaluate(() => chrome.runtime.sendMessage({ type: 'popup/cancelFlow' }));
 });
 
 test('"Allow": granted at the prompt, the flow then reads Facebook itself and links with no help', async () => {

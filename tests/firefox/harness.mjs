@@ -296,8 +296,13 @@ export async function clickInToolbarPopup(browser, page, selector, id = GECKO_ID
     const popup = ViewPopup.for(WebExtensionPolicy.getByID(${JSON.stringify(id)}).extension, win);
     if (!popup) return false;
     const b = popup.browser.getBoundingClientRect();
-    for (const type of ['mousedown', 'mouseup'])
-      win.synthesizeMouseEvent(type, b.x + ${at[0]}, b.y + ${at[1]}, { button: 0, clickCount: 1, buttons: type === 'mousedown' ? 1 : 0 }, { isDOMEventSynthesized: false });
+    const [x, y] = [b.x + ${at[0]}, b.y + ${at[1]}];
+    for (const type of ['mousedown', 'mouseup']) {
+      // window.synthesizeMouseEvent in recent Firefox (153 here); windowUtils.sendMouseEvent before it.
+      if (typeof win.synthesizeMouseEvent === 'function')
+        win.synthesizeMouseEvent(type, x, y, { button: 0, clickCount: 1, buttons: type === 'mousedown' ? 1 : 0 }, { isDOMEventSynthesized: false });
+      else win.windowUtils.sendMouseEvent(type, x, y, 0, 1, 0);
+    }
     return true;
   })()`);
 }

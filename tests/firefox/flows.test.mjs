@@ -85,6 +85,21 @@ test('messaging: link Instagram messages to Messenger', async () => {
   await until(() => switchState(env.popup, 'messaging'), (v) => v === 'true', { what: 'messaging switch on' });
 });
 
+// Regression: with the stage slow, the settings page is still reloading its content (a
+// fetch) when the flow navigates on. Firefox fails that fetch as the navigation starts, the
+// page answers with location.assign() back to itself and cancels the flow's load; the
+// driver navigates again once the page is quiet (flow-driver.js navigateTab). It failed
+// every time here before that.
+test('messaging: link with a slow stage (the page\'s own reload in flight when the flow navigates)', async () => {
+  await setState(env.stage, { linked: true, messagingUpdated: false, latencyMs: 150 });
+  const rec = await runFromPopup(env.popup, '[data-switch="messaging"]');
+  assert.equal(rec.status, 'done', JSON.stringify(rec.error));
+  assert.equal((await stageState(env.stage)).messagingUpdated, true);
+  assert.deepEqual(await actionNames(env.stage), ['update_messaging'], 'the update once');
+  const pages = (await stageLog(env.stage, 'request')).filter((e) => e.method === 'GET').map((e) => e.path);
+  assert.ok(pages.includes('/accounts/messages_and_story_replies/'), pages.join(' '));
+});
+
 test('messaging: unlink (people on Facebook can no longer message you)', async () => {
   await setState(env.stage, { locale: 'fr', linked: true, messagingUpdated: true, othersOnFacebook: 'chats' });
   await readStatusFirst();

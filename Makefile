@@ -10,7 +10,7 @@ RESULTS := $(BUILD)/results
 JOBS    ?= 2
 # emcc's JS tools need Debian's Node modules (acorn) on the module path.
 EMENV   := NODE_PATH=/usr/share/nodejs
-TIERS   := unit asan fuzz wasm stage e2e clock
+TIERS   := unit asan fuzz wasm stage e2e clock firefox
 # Build output without the per-file progress lines; errors and warnings still show.
 QUIET_BUILD := { grep -vE '^(\[ *[0-9]+%\] (Building|Linking)|g?make\[)' || true; }
 
@@ -23,7 +23,7 @@ node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
 	  --test-reporter=tap --test-reporter-destination=$(RESULTS)/$(1).tap $(2); \
 	node scripts/tally.mjs $(1)
 
-.PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-clock test-stage demo stage clean \
+.PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-clock test-stage test-firefox demo stage clean \
 	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core wasm-size bench-link
 
 deps:
@@ -65,6 +65,12 @@ CLOCK_TESTS := tests/e2e/options-screenshots.test.mjs tests/e2e/a11y.test.mjs te
 CLOCK_ENV   := TZ=Pacific/Auckland LANG=de_DE.UTF-8 LANGUAGE=de faketime -f +1550d
 test-clock: extension
 	@$(call node_tier,clock,$(CLOCK_TESTS),dot,$(CLOCK_ENV))
+
+# The built Firefox package (build/extension-firefox/, unchanged) in headless Firefox ESR
+# over WebDriver BiDi (puppeteer-core), against the stage through a proxy that lets only
+# the stage's hosts through (tests/firefox/).
+test-firefox: extension
+	@$(call node_tier,firefox,tests/firefox/*.test.mjs,spec)
 
 # The stage alone, walked by hand-scripted Playwright clicks (no extension needed).
 test-stage: deps

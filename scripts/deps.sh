@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(emscripten nlohmann-json3-dev libgtest-dev cmake g++ make clang libclang-rt-14-dev chromium openssl zip faketime librsvg2-bin nodejs npm)
+APT_PACKAGES=(emscripten nlohmann-json3-dev libgtest-dev cmake g++ make clang libclang-rt-14-dev chromium firefox-esr openssl zip faketime librsvg2-bin nodejs npm)
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
@@ -24,7 +24,7 @@ if ((node_major < 20)); then
   exit 1
 fi
 
-# npm packages exactly as locked (playwright-core only: it never downloads browsers).
+# npm packages exactly as locked (playwright-core and puppeteer-core: they never download browsers).
 if [ ! node_modules/.package-lock.json -nt package-lock.json ]; then
   echo "deps: npm ci"
   npm ci --no-audit --no-fund --loglevel=error

@@ -2,6 +2,10 @@
 // allowed senders, field checks and handler. Anything else is refused with a named
 // error and counted, never acted on.
 
+import { extensionOrigin } from './platform.js';
+
+export { extensionOrigin };
+
 const CONTENT_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
 // Facebook's pages carry our script only once the person granted the optional permission;
 // a route must name 'facebook' to accept it (only content/wake does).
@@ -9,8 +13,9 @@ const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'm.facebook.com']);
 
 /** Who sent a message: 'page' (this extension's own pages), 'content' (our content
  *  script in the top frame of an Instagram host), 'facebook' (ours in the top frame of a
- *  Facebook host), or null for anyone else. */
-export function senderKind(sender, runtimeId = chrome.runtime.id) {
+ *  Facebook host), or null for anyone else. The defaults are this browser's; the
+ *  tests pass other values (tests/firefox/sender.test.mjs). */
+export function senderKind(sender, runtimeId = chrome.runtime.id, pagesOrigin = extensionOrigin(chrome.runtime.getURL('/'))) {
   if (!sender || sender.id !== runtimeId || typeof sender.url !== 'string') return null;
   let url;
   try {
@@ -18,7 +23,7 @@ export function senderKind(sender, runtimeId = chrome.runtime.id) {
   } catch {
     return null;
   }
-  if (url.protocol === 'chrome-extension:' && url.host === runtimeId) return 'page';
+  if (pagesOrigin && extensionOrigin(sender.url) === pagesOrigin) return 'page';
   if (url.protocol === 'https:' && CONTENT_HOSTS.has(url.hostname) && sender.tab && sender.frameId === 0)
     return 'content';
   if (url.protocol === 'https:' && FACEBOOK_HOSTS.has(url.hostname) && sender.tab && sender.frameId === 0)

@@ -107,6 +107,57 @@ export function createFlowDriver({ withCore }) {
     });
   }
 
+  /** The tab once a load that starts after this call completed; null after ms. */
+  function nextLoad(tabId, ms) {
+    return new Promise((resolve) => {
+      let started = false;
+      const done = (tab) => { clearTimeout(timer); chrome.tabs.onUpdated.removeListener(onUpdated); resolve(tab); };
+      const onUpdated = (id, change, tab) => {
+        if (id !== tabId) return;
+        if (change.status === 'loading') started = true;
+        else if (change.status === 'complete' && started) done(tab);
+      };
+      const timer = setTimeout(() => done(null), ms);
+      chrome.tabs.onUpdated.addListener(onUpdated);
+    });
+  }
+
+  /** Resolves once the tab went quietMs without starting a load, and is complete (at most maxMs). */
+  function quiet(tabId, quietMs, maxMs) {
+    return new Promise((resolve) => {
+      let timer;
+      const done = () => { clearTimeout(timer); clearTimeout(cap); chrome.tabs.onUpdated.removeListener(onUpdated); resolve(); };
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => chrome.tabs.get(tabId).then((t) => (t.status === 'complete' ? done() : arm()), done), quietMs);
+      };
+      const onUpdated = (id, change) => { if (id === tabId && change.status) arm(); };
+      const cap = setTimeout(done, maxMs);
+      chrome.tabs.onUpdated.addListener(onUpdated);
+      arm();
+    });
+  }
+
+  /**
+   * Navigates the flow's tab. The page may replace that load with its own: Firefox fails a
+   * page's pending fetches when a navigation starts (Chromium lets them finish), and a page
+   * that answers a failed fetch with location.assign() takes the tab back where it was,
+   * our load cancelled. Back there and not at the target: once the page is quiet, again
+   * (at most three loads). A navigation only reads a page; it never changes anything.
+   */
+  async function navigateTab(tabId, url, send) {
+    const from = (await tabOf(tabId))?.url;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const landed = nextLoad(tabId, 10000);
+      if (!(await send())) return;  // the flow was cancelled or paused meanwhile: no load
+      const tab = await landed;
+      if (!tab || tab.url === url || tab.url !== from) return;
+      await quiet(tabId, 600, 10000);
+      const now = await tabOf(tabId);
+      if (!now || now.url !== from) return;
+    }
+  }
+
   async function tabOf(tabId) {
     try {
       return await chrome.tabs.get(tabId);
@@ -292,16 +343,24 @@ export function createFlowDriver({ withCore }) {
     }
     if (!act) return;
     const { decision } = act;
-    if (decision.kind !== 'navigate') {
+    let sent = false;
+    let r = null;
+    if (decision.kind === 'navigate') {
+      // Each load (navigateTab may send it again) under the lock, after a fresh look.
+      await navigateTab(rec2.tabId, decision.url, async () => {
+        const once = await sendUnderLock(rec2.id, act.id, myRev, () => chrome.tabs.update(rec2.tabId, { url: decision.url }).catch(() => {}));
+        sent ||= once.sent;
+        return once.sent;
+      });
+    } else {
       // The person's pacing (options: "Pause between automated clicks"): at least that long
       // since the flow's previous click, the page's own response time included.
       const { clickPacingMs } = await loadSettings(core);
       const rest = (rec2.lastClickAt ?? 0) + clickPacingMs - Date.now();
       if (rest > 0) await sleep(rest);
+      ({ sent, reply: r } = await sendUnderLock(rec2.id, act.id, myRev,
+        () => tell(rec2.tabId, { type: 'actuator/act', decision, actionId: act.id, flowId: rec2.id })));
     }
-    const { sent, reply: r } = await sendUnderLock(rec2.id, act.id, myRev, () => (decision.kind === 'navigate'
-      ? chrome.tabs.update(rec2.tabId, { url: decision.url }).catch(() => {})
-      : tell(rec2.tabId, { type: 'actuator/act', decision, actionId: act.id, flowId: rec2.id })));
     // Not sent, or refused by the page because a pause or Cancel reached it first: not
     // done, nothing to end here (a paused flow sends it after Resume, through settleActing).
     if (!sent) return;

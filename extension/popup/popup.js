@@ -5,6 +5,7 @@
 // Its words: the browser's language through chrome.i18n at first paint, then the language
 // chosen in the options page (i18n.js) when that is another one.
 import { localeOf, resolveLocale, translator } from '../i18n/i18n.js';
+import { askPermissionBeforeFlow } from '../background/platform.js';
 
 /** The message for key with its substitutions, or null when there is none. */
 let lookup = (key, subs) => chrome.i18n.getMessage(key, subs) || null;
@@ -269,18 +270,20 @@ $('open-ac').addEventListener('click', () => {
 });
 $('read-status').addEventListener('click', () => start('readStatus'));
 $('link').addEventListener('click', () => {
-  // Asked within the click (a user gesture); the flow does not wait for the answer: it reads
-  // Facebook's page only once the permission is there, and otherwise asks the person to
-  // press Continue on it themselves.
-  if (!facebookGranted) {
-    chrome.permissions.request({ origins: FACEBOOK_ORIGINS }).then((granted) => {
-      facebookGranted = granted;
-      const note = $('permission-note');
-      note.hidden = granted;
-      note.textContent = granted ? '' : t('permissionRefused');
-    }, () => {});
-  }
-  start('link');
+  // Asked within the click (a user gesture). In Chromium the flow does not wait for the
+  // answer: it reads Facebook's page only once the permission is there, and otherwise asks
+  // the person to press Continue on it themselves. Firefox would dismiss its prompt when
+  // the flow's tab takes the focus, so there the flow starts once the person answered
+  // (platform.js); a refusal is said here either way.
+  if (facebookGranted) return start('link');
+  const answered = chrome.permissions.request({ origins: FACEBOOK_ORIGINS }).then((granted) => {
+    facebookGranted = granted;
+    const note = $('permission-note');
+    note.hidden = granted;
+    note.textContent = granted ? '' : t('permissionRefused');
+  }, () => {});
+  if (askPermissionBeforeFlow()) answered.then(() => start('link'));
+  else start('link');
 });
 // Unlink asks first, naming both accounts: linking again needs a Facebook login.
 function closeUnlinkConfirm() {

@@ -58,6 +58,8 @@ export async function clickToStart(popup, selector) {
   const before = await flowRecord(popup);
   await popup.bringToFront();
   await popup.click(selector);
+  // Unlink asks first ("Unlink <Facebook name> from <Instagram account>?"): confirm.
+  if (selector === '#unlink') await popup.click('#unlink-yes');
   return until(() => flowRecord(popup), (r) => r && r.id !== before?.id,
     { timeout: 5000, interval: 25, what: `a flow started by ${selector}` });
 }

@@ -108,13 +108,42 @@ globalThis.crosslinkI18n ??= (() => {
     return template.cloneNode(true);
   }
 
+  // Lazy: a post gets its control when it comes near the viewport (within NEAR of it,
+  // so before it scrolls into view), and keeps it. Three screens: more than the site's
+  // own preload distance (new posts are already near when they arrive), and room for an
+  // intersection callback a busy renderer delivers a frame late at a screen per frame. A post nobody scrolls to costs one
+  // observed target, not a control's style and layout. Watched posts are unobserved once
+  // they have their control, so the observer only tracks posts not yet reached.
+  const NEAR = '300% 0px';
+  const iconOf = new WeakMap();  // post → its native share icon
+  let near = null;
+
+  function place(post) {
+    if (!networks.length || !post.isConnected || post.querySelector('[data-crosslink="share"]')) return;  // exactly one per post
+    let icon = iconOf.get(post);
+    if (!icon?.isConnected || postOf(icon) !== post) icon = [...post.querySelectorAll(NATIVE_SHARE)].find((i) => postOf(i) === post);
+    if (icon) slotOf(icon, post).after(control());
+  }
+
+  function watcher() {
+    near ??= new IntersectionObserver((entries) => {
+      for (const { target, isIntersecting } of entries) {
+        if (!isIntersecting) continue;
+        near.unobserve(target);
+        place(target);
+      }
+    }, { rootMargin: NEAR });
+    return near;
+  }
+
   function addControls(el) {
     if (!networks.length) return;
     const icons = el.matches(NATIVE_SHARE) ? [el] : el.querySelectorAll(NATIVE_SHARE);
     for (const icon of icons) {
       const post = postOf(icon);
-      if (!post || post.querySelector('[data-crosslink="share"]')) continue;  // exactly one per post
-      slotOf(icon, post).after(control());
+      if (!post || post.querySelector('[data-crosslink="share"]')) continue;
+      if (!iconOf.has(post)) iconOf.set(post, icon);
+      watcher().observe(post);  // a second observe of the same post is a no-op
     }
   }
 
@@ -274,6 +303,7 @@ globalThis.crosslinkI18n ??= (() => {
     if (!changed) return;
     close(false);
     for (const old of document.querySelectorAll('[data-crosslink="share"]')) old.remove();
+    near?.disconnect();  // posts are watched again from the rescan
     if (networks.length && started) crosslinkPage.rescan(addControls);
   }
 

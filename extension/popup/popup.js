@@ -2,6 +2,11 @@
 // actions, the running flow's progress with Cancel, its outcome, and the activity log.
 // It reads the flow and the status from extension storage and changes nothing itself:
 // every action is a message to the worker.
+import { checkLinkStatus } from '../background/status-check.js';
+
+const LINK_STATUS_KEY = 'linkStatus';  // status-store.js
+// Asked first, before anything else here runs: the first status comes from it (P8).
+const storedStatus = chrome.storage.local.get(LINK_STATUS_KEY).catch(() => ({}));
 const t = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
 const $ = (id) => document.getElementById(id);
 // The language chrome.i18n picked for these strings, for screen readers and hyphenation.
@@ -180,6 +185,13 @@ async function start(kind, params = {}) {
 }
 
 async function refresh() {
+  // The stored reading needs no core and no worker: shown from storage at once, checked
+  // as the worker checks it (P8). The worker's answer follows (it also repairs damage).
+  if (!refresh.shown) {
+    refresh.shown = true;
+    status = checkLinkStatus((await storedStatus)[LINK_STATUS_KEY]).reading;
+    renderStatus();
+  }
   const reply = await send({ type: 'popup/getStatus' });
   if (reply?.ok) {
     status = reply.status;

@@ -103,6 +103,7 @@ export const scrollThrough = (page, { posts = 0, timeout = 240000 } = {}) => pag
     }
     older = known;
     known = new Set(all);
+    // The end: at the bottom, with all the posts the feed has (the caller says how many).
     const bottom = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
     if (bottom && all.length >= posts && steps > 0 && !waiting.size) break;
     if (performance.now() - started > timeout) throw new Error(`scroll gave up at ${all.length} posts`);
@@ -113,6 +114,6 @@ export const scrollThrough = (page, { posts = 0, timeout = 240000 } = {}) => pag
 }, { posts, timeout });
 
 /** Posts whose top is more than `screens` viewport heights below the viewport's bottom. */
-export const farBelow = (page, screens = 5) => page.$$eval('article', (all, screens) => all
+export const farBelow = (page, screens = 6) => page.$$eval('article', (all, screens) => all
   .map((a, index) => ({ index, top: a.getBoundingClientRect().top, controls: a.querySelectorAll('[data-crosslink="share"]').length }))
   .filter((p) => p.top > innerHeight * (1 + screens)), screens);

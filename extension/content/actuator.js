@@ -10,7 +10,6 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   const MAX_SETTLE_MS = 1500; // a page that never stops changing is read anyway
   const OUTLINE_MS = 40;      // how long the person sees the element before it is clicked
   const WAKE_MS = 1000;       // a flow's tab that has heard nothing from the worker wakes it
-  const RENDER_WAIT_MS = 100; // at most this long for a rendered frame once the page is quiet
   const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox']);
   const MESSAGING_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
   const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'm.facebook.com']);
@@ -64,28 +63,12 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     });
   }
 
-  // After a frame was rendered (layout done by the page's own rendering), or after ms in a
-  // tab that renders no frames (in the background).
-  const rendered = (ms) => new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
-  });
-
-  /**
-   * Resolves once nothing changed for QUIET_MS and the page was rendered since its last
-   * change (at most MAX_SETTLE_MS): the snapshot then reads a laid-out page instead of
-   * forcing the page's own first layout of what changed inside its task (P7).
-   */
+  /** Resolves once nothing changed for QUIET_MS (at most MAX_SETTLE_MS). */
   async function settle() {
     const start = performance.now();
     while (performance.now() - start < MAX_SETTLE_MS) {
       const quiet = performance.now() - lastChange;
-      if (quiet >= QUIET_MS && document.readyState !== 'loading') {
-        const seen = changes;
-        await rendered(RENDER_WAIT_MS);
-        if (seen === changes) return;
-        continue;
-      }
+      if (quiet >= QUIET_MS && document.readyState !== 'loading') return;
       await sleep(Math.max(5, QUIET_MS - quiet));
     }
   }
@@ -234,6 +217,8 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   return {
     pageId,
     settle,
+    /** The page's snapshot as JSON text: the last look's while the page did not change. */
+    snapshotText: () => snapshotText().text,
     /** fn() after the page changed and settled (debounced, bounded). */
     onSettled(fn) { settledListeners.add(fn); scheduleSettled(); },
     get changes() { return changes; },

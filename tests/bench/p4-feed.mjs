@@ -180,13 +180,17 @@ try {
   for (let i = 0; i < ROUNDS; i += 1) {
     // Alternate which goes first, so neither always meets a warmer cache.
     for (const ext of i % 2 ? [false, true] : [true, false]) {
-      const r = await run(browser, context, ext);
-      runs.push(r);
-      if (VARIANT && ext) {  // the variant right beside the build, in the same round
+      // The variant beside the build, in the same round, before it in every other round.
+      const variantFirst = VARIANT && ext && i % 2 === 1;
+      const variant = async () => {
         const v = await run(browser, context, true, VARIANT);
         variantRuns.push(v);
         process.stderr.write(`  variant ${v.posts} posts, main thread ${v.mainThreadMs.toFixed(0)} ms, ${v.controls} controls, extension scripts ${v.extensionScriptMs?.toFixed(1)} ms, long tasks caused ${v.caused}\n`);
-      }
+      };
+      if (variantFirst) await variant();
+      const r = await run(browser, context, ext);
+      runs.push(r);
+      if (VARIANT && ext && !variantFirst) await variant();
       process.stderr.write(`  ${ext ? 'with   ' : 'without'} ${r.posts} posts, main thread ${r.mainThreadMs.toFixed(0)} ms`
         + `${ext ? `, ${r.controls} controls, extension scripts ${r.extensionScriptMs?.toFixed(1)} ms (longest ${r.extensionLongestMs} ms), long tasks caused ${r.caused}` : ''}`
         + `, long tasks ${r.long}\n`);

@@ -108,59 +108,13 @@ globalThis.crosslinkI18n ??= (() => {
     return template.cloneNode(true);
   }
 
-  // Lazy: a post gets its control when it comes near the viewport (within NEAR of it,
-  // so before it scrolls into view), and keeps it. Three screens: more than the site's
-  // own preload distance (new posts are already near when they arrive), and room for an
-  // intersection callback a busy renderer delivers a frame late at a screen per frame. A post nobody scrolls to costs one
-  // observed target, not a control's style and layout. Watched posts are unobserved once
-  // they have their control, so the observer only tracks posts not yet reached.
-  const NEAR = '300% 0px';
-  // Posts found together (one batch of the feed) get their controls together, when the
-  // first of them comes near: one style and layout pass per batch, as the feed's own
-  // insertion has, not one per post (measured on the 1,000-post feed: one per post cost
-  // far more main-thread time than drawing every control up front). At most GROUP posts,
-  // so a page's first posts are not all drawn at once.
-  const GROUP = 6;
-  const iconOf = new WeakMap();   // post → its native share icon
-  const groupOf = new WeakMap();  // post → the posts found with it
-  let group = null;
-  let near = null;
-
-  function place(post) {
-    if (!networks.length || !post.isConnected || post.querySelector('[data-crosslink="share"]')) return;  // exactly one per post
-    let icon = iconOf.get(post);
-    if (!icon?.isConnected || postOf(icon) !== post) icon = [...post.querySelectorAll(NATIVE_SHARE)].find((i) => postOf(i) === post);
-    if (icon) slotOf(icon, post).after(control());
-  }
-
-  function watcher() {
-    near ??= new IntersectionObserver((entries) => {
-      for (const { target, isIntersecting } of entries) {
-        if (!isIntersecting) continue;
-        for (const post of groupOf.get(target) ?? [target]) {
-          near.unobserve(post);
-          place(post);
-        }
-      }
-    }, { rootMargin: NEAR });
-    return near;
-  }
-
   function addControls(el) {
     if (!networks.length) return;
     const icons = el.matches(NATIVE_SHARE) ? [el] : el.querySelectorAll(NATIVE_SHARE);
     for (const icon of icons) {
       const post = postOf(icon);
-      if (!post || post.querySelector('[data-crosslink="share"]')) continue;
-      if (iconOf.has(post)) continue;  // already watched
-      iconOf.set(post, icon);
-      if (!group || group.length >= GROUP) {
-        group = [];
-        queueMicrotask(() => { group = null; });  // a batch: the posts found in one task
-      }
-      group.push(post);
-      groupOf.set(post, group);
-      watcher().observe(post);
+      if (!post || post.querySelector('[data-crosslink="share"]')) continue;  // exactly one per post
+      slotOf(icon, post).after(control());
     }
   }
 
@@ -320,8 +274,6 @@ globalThis.crosslinkI18n ??= (() => {
     if (!changed) return;
     close(false);
     for (const old of document.querySelectorAll('[data-crosslink="share"]')) old.remove();
-    near?.disconnect();  // posts are watched again from the rescan
-    for (const post of document.querySelectorAll('article, main, [role="main"]')) iconOf.delete(post);
     if (networks.length && started) crosslinkPage.rescan(addControls);
   }
 

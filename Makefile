@@ -156,7 +156,9 @@ bench: extension
 	if $(MAKE) -n bench-link >/dev/null 2>&1; then $(MAKE) --no-print-directory bench-link || status=1; \
 	elif [ -f tests/bench/p5-link.mjs ]; then node tests/bench/p5-link.mjs || status=1; \
 	else echo "bench: P5 not measured (no tests/bench/p5-link.mjs on this branch)"; fi; \
-	echo; node scripts/bench.mjs --require P1,P2,P3,P4,P6 || status=1; exit $$status
+	node tests/bench/p7-step.mjs || status=1; \
+	node tests/bench/p8-popup.mjs || status=1; \
+	echo; uptime; node scripts/bench.mjs --require P1,P2,P3,P4,P6,P7,P8 || status=1; exit $$status
 
 demo: extension
 	@node scripts/demo.mjs

@@ -21,6 +21,8 @@ const FIGURES = {
   P4: { what: 'feed of 1,000 posts, scroll: main-thread time with / without extension', goalText: '≤ 1.05×, no long task' },
   P5: { what: 'link flow on the stage: extension vs hand-written Playwright script', goalText: '≤ 1.25×' },
   P6: { what: 'Wasm heap after 10,000 decisions', goalText: 'no growth, ≤ 2 MiB' },
+  P7: { what: 'a whole flow step, page settled → action delivered, 5,000 candidates', goalText: '≤ 3 ms median, no long task at 20,000' },
+  P8: { what: 'popup opened → stored status shown, ÷ an empty extension page', goalText: '≤ 1.2× (worker running or stopped)' },
 };
 
 const round = (v, digits = 3) => Number(v.toFixed(digits));
@@ -94,7 +96,7 @@ const line = (r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEn
 console.log(line(rows[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows.slice(1)) console.log(line(r));
-console.log(`bench: build/bench.json (${Object.values(out).filter((f) => f.pass).length} of 6 pass, `
+console.log(`bench: build/bench.json (${Object.values(out).filter((f) => f.pass).length} of ${Object.keys(out).length} pass, `
   + `${Object.values(out).filter((f) => f.value == null).length} not measured)`);
 
 const required = process.argv.includes('--require') ? process.argv[process.argv.indexOf('--require') + 1].split(',') : [];

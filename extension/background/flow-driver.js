@@ -26,6 +26,9 @@ const CONTENT_SCRIPT_ID = 'crosslink-facebook';
 const HALTED_RETRY_MS = 50;    // the page refused an action for a pause not yet stored: look again
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// A clock the worker and the page share (P7, make bench: a step's parts measured across both).
+const now = () => performance.timeOrigin + performance.now();
+const STEP_TIMES = 50;  // the last steps' timing kept in the record
 const fail = (name, detail) => Object.assign(new Error(detail), { code: name });
 const ended = (rec) => !rec || ['done', 'error', 'cancelled'].includes(rec.status);
 
@@ -191,7 +194,7 @@ export function createFlowDriver({ withCore }) {
       if (!tab) return null;
       if (tab.status === 'complete') {
         const r = await tell(tabId, { type: 'actuator/snapshot', waitMs, since });
-        if (r?.snapshot) return { text: r.snapshot, pageId: r.pageId, changes: r.changes };
+        if (r?.snapshot) return { text: r.snapshot, pageId: r.pageId, changes: r.changes, receivedAt: now(), page: r.timing };
         const host = tab.url ? new URL(tab.url).hostname : '';
         if (!READABLE_HOSTS.has(host)) {
           const permitted = FACEBOOK_HOSTS.has(host) && (await chrome.permissions.contains({ origins: FACEBOOK_ORIGINS }));
@@ -287,6 +290,7 @@ export function createFlowDriver({ withCore }) {
     const snap = await snapshotOf(rec.tabId, rec.waitMs ?? 0, rec.seen ?? null);
     const core = await withCore();
     let act = null;
+    let timing = null;  // this step's parts, for a step that acts in the page
     const rec2 = await update(async (cur) => {
       if (!cur || cur.id !== rec.id || ended(cur) || cur.status === 'paused' || rev !== myRev) return undefined;
       if (!snap) {
@@ -294,7 +298,9 @@ export function createFlowDriver({ withCore }) {
         cur.state = out.state ?? cur.state;
         return finishSync(cur, { kind: 'error', screen: cur.screen, error: { name: 'tab_closed', detail: 'the flow\'s tab was closed' } });
       }
+      const coreAt = now();
       const { decision, state } = core.step(cur.state, snap.text, Date.now());
+      timing = snap.page && { ...snap.page, receivedAt: snap.receivedAt, coreMs: now() - coreAt };
       // The Instagram account the flow works on, read off the accounts list as it passes.
       if (decision.screen === 'accounts_center_accounts') {
         const account = core.readLinkStatus(snap.text);
@@ -358,8 +364,14 @@ export function createFlowDriver({ withCore }) {
       const { clickPacingMs } = await loadSettings(core);
       const rest = (rec2.lastClickAt ?? 0) + clickPacingMs - Date.now();
       if (rest > 0) await sleep(rest);
+      const sentAt = now();
       ({ sent, reply: r } = await sendUnderLock(rec2.id, act.id, myRev,
         () => tell(rec2.tabId, { type: 'actuator/act', decision, actionId: act.id, flowId: rec2.id })));
+      // P7: page settled → snapshot taken → in the worker → decided; sent → target found in the page.
+      if (timing && r?.foundAt) {
+        timing = { ...timing, sentAt, foundAt: r.foundAt };
+        timing.stepMs = (timing.receivedAt - timing.settledAt) + timing.coreMs + (timing.foundAt - sentAt);
+      } else timing = null;
     }
     // Not sent, or refused by the page because a pause or Cancel reached it first: not
     // done, nothing to end here (a paused flow sends it after Resume, through settleActing).
@@ -376,7 +388,9 @@ export function createFlowDriver({ withCore }) {
       return;
     }
     const lastClickAt = decision.kind === 'navigate' ? rec2.lastClickAt : Date.now();
-    await update((cur) => (cur && cur.id === rec2.id && cur.acting?.id === act.id ? { ...cur, acting: null, lastClickAt } : undefined));
+    await update((cur) => (cur && cur.id === rec2.id && cur.acting?.id === act.id
+      ? { ...cur, acting: null, lastClickAt, stepTimes: timing ? [...(cur.stepTimes ?? []), timing].slice(-STEP_TIMES) : cur.stepTimes }
+      : undefined));
   }
 
   function finishSync(rec, decision) {

@@ -5,7 +5,8 @@
   let lastSent = '';
 
   function send() {
-    const text = JSON.stringify(crosslinkSnapshot().snapshot);
+    // The actuator's look: one walk of the page serves this reading and a flow's step.
+    const text = crosslinkActuator.snapshotText();
     if (text === lastSent) return;
     lastSent = text;
     chrome.runtime.sendMessage({ type: 'content/snapshot', snapshot: text }).catch(() => {

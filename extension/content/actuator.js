@@ -35,7 +35,8 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     for (const wake of wakeups) wake();
     if (settledListeners.size) scheduleSettled();
   }
-  new MutationObserver(onMutations).observe(document.documentElement, {
+  const observer = new MutationObserver(onMutations);
+  observer.observe(document.documentElement, {
     subtree: true, childList: true, attributes: true, characterData: true,
   });
 
@@ -51,6 +52,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   }
 
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const now = () => performance.timeOrigin + performance.now();  // shared with the worker (P7)
 
   /** Resolves after a change of the page, or after ms. */
   function nextChange(ms) {
@@ -118,13 +120,31 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   document.addEventListener('pointerdown', onPersonsClick, true);
   document.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') onPersonsClick(e); }, true);
 
+  // The last look at the page, reused while the page did not change since (no mutation,
+  // no form control changed by the person): a step's snapshot, its target check and the
+  // check after the outline are then one walk of the page, not three.
+  let last = null;  // {changes, url, snapshot, nodes, text}
+  const inputs = () => { changes += 1; };  // a checkbox ticked by hand changes no attribute
+  document.addEventListener('change', inputs, true);
+  document.addEventListener('input', inputs, true);
+  function look() {
+    const pending = observer.takeRecords();  // changes not yet delivered to onMutations
+    if (pending.length) onMutations(pending);
+    if (last && last.changes === changes && last.url === location.href) return last;
+    const { snapshot, nodes } = crosslinkSnapshot();
+    last = { changes, url: location.href, snapshot, nodes, text: null };
+    return last;
+  }
+
   function snapshotText() {
-    return JSON.stringify(crosslinkSnapshot().snapshot);
+    const seen = look();
+    seen.text ??= JSON.stringify(seen.snapshot);
+    return seen;
   }
 
   /** Finds the element the decision named, as it is now; refuses when it changed. */
   function findTarget(decision) {
-    const { snapshot, nodes } = crosslinkSnapshot();
+    const { snapshot, nodes } = look();
     const entry = snapshot.elements[decision.target];
     if (!entry) return { error: `element #${decision.target} is gone` };
     if (entry.role !== decision.role || (entry.name ?? '') !== (decision.name ?? ''))
@@ -150,6 +170,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     const stop = refusal(actionId, flowId);
     if (stop) return stop;
     let found = findTarget(decision);
+    const foundAt = now();
     if (found.error) return { done: false, error: found.error, pageId };
     found.el.scrollIntoView({ block: 'center', inline: 'nearest' });
     outline(found.el);
@@ -160,7 +181,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     if (found.error) return { done: false, error: found.error, pageId };
     // The click may navigate away: answer first, click right after (same task).
     queueMicrotask(() => found.el.click());
-    return { done: true, pageId };
+    return { done: true, pageId, foundAt };
   }
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -175,7 +196,10 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
           const unchanged = !seen || (seen.pageId === pageId && seen.changes === changes);
           if (message.waitMs > 0 && unchanged) await nextChange(Math.min(message.waitMs, 1000));
           await settle();
-          return { snapshot: snapshotText(), pageId, changes };
+          // P7 (make bench): when the page had settled, and what the snapshot cost here.
+          const settledAt = now();
+          const { text, snapshot } = snapshotText();
+          return { snapshot: text, pageId, changes, timing: { settledAt, pageMs: now() - settledAt, bytes: text.length, elements: snapshot.elements.length } };
         })());
       case 'actuator/act':
         setActive(true);
@@ -213,6 +237,8 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   return {
     pageId,
     settle,
+    /** The page's snapshot as JSON text: the last look's while the page did not change. */
+    snapshotText: () => snapshotText().text,
     /** fn() after the page changed and settled (debounced, bounded). */
     onSettled(fn) { settledListeners.add(fn); scheduleSettled(); },
     get changes() { return changes; },

@@ -6,6 +6,11 @@
 // chosen in the options page (i18n.js) when that is another one.
 import { localeOf, resolveLocale, translator } from '../i18n/i18n.js';
 import { askPermissionBeforeFlow } from '../background/platform.js';
+import { checkLinkStatus } from '../background/status-check.js';
+
+const LINK_STATUS_KEY = 'linkStatus';  // status-store.js
+// Asked first, before anything else here runs: the first status comes from it (P8).
+const storedStatus = chrome.storage.local.get(LINK_STATUS_KEY).catch(() => ({}));
 
 /** The message for key with its substitutions, or null when there is none. */
 let lookup = (key, subs) => chrome.i18n.getMessage(key, subs) || null;
@@ -254,6 +259,13 @@ async function checkIfStale() {
 }
 
 async function refresh() {
+  // The stored reading needs no core and no worker: shown from storage at once, checked
+  // as the worker checks it (P8). The worker's answer follows (it also repairs damage).
+  if (!refresh.shown) {
+    refresh.shown = true;
+    status = checkLinkStatus((await storedStatus)[LINK_STATUS_KEY]).reading;
+    renderStatus();
+  }
   const reply = await send({ type: 'popup/getStatus' });
   if (reply?.ok) {
     status = reply.status;

@@ -11,6 +11,7 @@
 //   node tests/bench/p4-feed.mjs [--rounds N] [--posts N]
 //   P4_EXTENSION_DIR=<dir>  measure another build (to compare variants of a change)
 //   P4_KEEP_TRACE=1         keep the last traces in build/bench/p4-trace-{with,without}.json
+//   P4_VARIANT_DIR=<dir>    also measure that build in the same rounds, right after this one's run
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,14 +54,16 @@ async function startBrowser(stage) {
   const browser = await chromium.connectOverCDP(endpoint);
   const cdp = await browser.newBrowserCDPSession();
   let id = null;
+  let loaded = null;
   return {
     browser,
-    async extension(on) {
-      if (on && !id) ({ id } = await cdp.send('Extensions.loadUnpacked', { path: extensionDir }));
-      if (!on && id) {
+    async extension(on, dir = extensionDir) {
+      if (id && (!on || loaded !== dir)) {
         await cdp.send('Extensions.uninstall', { id });
         id = null;
       }
+      if (on && !id) ({ id } = await cdp.send('Extensions.loadUnpacked', { path: dir }));
+      loaded = on ? dir : null;
     },
     async close() {
       await browser.close().catch(() => {});
@@ -126,8 +129,8 @@ function longTasks(trace, pid) {
   };
 }
 
-async function run(browser, context, withExtension) {
-  await session.extension(withExtension);
+async function run(browser, context, withExtension, dir = extensionDir) {
+  await session.extension(withExtension, dir);
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 860 });
   const cdp = await context.newCDPSession(page);
@@ -170,12 +173,24 @@ const session = await startBrowser(stage);
 const { browser, close } = session;
 const context = browser.contexts()[0];
 const runs = [];
+// P4_VARIANT_DIR=<dir>: another build measured in the same rounds, beside this one (A/B of a change).
+const VARIANT = process.env.P4_VARIANT_DIR ?? null;
+const variantRuns = [];
 try {
   for (let i = 0; i < ROUNDS; i += 1) {
     // Alternate which goes first, so neither always meets a warmer cache.
     for (const ext of i % 2 ? [false, true] : [true, false]) {
+      // The variant beside the build, in the same round, before it in every other round.
+      const variantFirst = VARIANT && ext && i % 2 === 1;
+      const variant = async () => {
+        const v = await run(browser, context, true, VARIANT);
+        variantRuns.push(v);
+        process.stderr.write(`  variant ${v.posts} posts, main thread ${v.mainThreadMs.toFixed(0)} ms, ${v.controls} controls, extension scripts ${v.extensionScriptMs?.toFixed(1)} ms, long tasks caused ${v.caused}\n`);
+      };
+      if (variantFirst) await variant();
       const r = await run(browser, context, ext);
       runs.push(r);
+      if (VARIANT && ext && !variantFirst) await variant();
       process.stderr.write(`  ${ext ? 'with   ' : 'without'} ${r.posts} posts, main thread ${r.mainThreadMs.toFixed(0)} ms`
         + `${ext ? `, ${r.controls} controls, extension scripts ${r.extensionScriptMs?.toFixed(1)} ms (longest ${r.extensionLongestMs} ms), long tasks caused ${r.caused}` : ''}`
         + `, long tasks ${r.long}\n`);
@@ -204,6 +219,8 @@ const result = {
   ratioSpread: { min: Number((Math.min(...withRuns.map((r) => r.mainThreadMs)) / Math.max(...withoutRuns.map((r) => r.mainThreadMs))).toFixed(3)),
     max: Number((Math.max(...withRuns.map((r) => r.mainThreadMs)) / Math.min(...withoutRuns.map((r) => r.mainThreadMs))).toFixed(3)) },
   oneControlPerPost: everyPost,
+  ...(VARIANT ? { variant: { dir: VARIANT, ratio: Number((median(variantRuns.map((r) => r.mainThreadMs)) / median(withoutRuns.map((r) => r.mainThreadMs))).toFixed(3)),
+    medianMainThreadMs: Math.round(median(variantRuns.map((r) => r.mainThreadMs))), longTasksCausedByExtension: variantRuns.reduce((n, r) => n + (r.caused ?? 0), 0) } } : {}),
   rounds: ROUNDS,
   load: os.loadavg().map((x) => Number(x.toFixed(2))),
   runs,
@@ -212,6 +229,7 @@ fs.mkdirSync(path.join(root, 'build/bench'), { recursive: true });
 fs.writeFileSync(path.join(root, 'build/bench/p4.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log(`P4 feed of ${POSTS} posts, main-thread time with/without extension: ${result.ratio.toFixed(3)} (goal ≤ ${GOAL_RATIO}); `
   + `long tasks caused by the extension: ${caused} (goal 0); ${result.met ? 'met' : 'NOT met'}`);
+if (VARIANT) console.log(`   variant ${VARIANT}: ${result.variant.ratio} (${result.variant.medianMainThreadMs} ms), long tasks caused ${result.variant.longTasksCausedByExtension}`);
 console.log(`   medians: ${result.medianMainThreadMs.with} ms with, ${result.medianMainThreadMs.without} ms without; `
   + `extension scripts ${result.medianExtensionScriptMs} ms (${(100 * result.medianExtensionScriptMs / result.medianMainThreadMs.with).toFixed(2)}% of the main thread, `
   + `longest call ${result.longestExtensionCallMs} ms); one control per post: ${everyPost}; load ${result.load.join(' ')}; build/bench/p4.json`);

@@ -63,6 +63,8 @@ test('screenshot: the popup', async () => {
   await page.setViewportSize({ width: 380, height: 200 });
   await page.goto(browser.popupUrl);
   await until(() => page.locator('#status-line').textContent(), (t) => /Jane Doe/.test(t), { what: 'the linked status' });
+  // The status shows first (from storage, before the worker answers); the log follows.
+  await until(() => page.locator('#log li').count(), (n) => n === 4, { what: 'the log' });
   await page.evaluate(() => document.fonts.ready);
   keep('popup.png', await page.screenshot({ fullPage: true }));
 });

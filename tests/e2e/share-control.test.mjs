@@ -2,8 +2,8 @@
 // (checked exactly, from the tab the extension opens), copy link, settings, pushState.
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evalInContentScript, launch, setState, startStage, stageRequest, until } from './harness.mjs';
-import { CONTROL, FEED, controlsPerPost, enc, newTabUrl, permalinkOf, setSettings, settingsWith, waitForControls } from './share-helpers.mjs';
+import { evalInContentScript, getState, launch, setState, startStage, stageRequest, until } from './harness.mjs';
+import { CONTROL, FEED, controlsPerPost, enc, newTabUrl, permalinkOf, scrollThrough, setSettings, settingsWith, waitForControls } from './share-helpers.mjs';
 
 let stage;
 let browser;
@@ -27,14 +27,29 @@ beforeEach(async () => {
 
 const shareButton = (scope) => scope.getByRole('button', { name: 'Share to…' });
 
-test('every post of the feed gets one control, right after its own share icon', async () => {
+/** Scrolls the whole feed a screen at a time; every post had its control before it came into view. */
+async function everyPostScrolledTo() {
+  const { feedSize } = await getState(stage);
+  const onFeed = page.url() === FEED;
+  const seen = await scrollThrough(page, { posts: onFeed ? feedSize : 0 });
+  if (onFeed) assert.equal(seen.posts, feedSize, 'the whole feed was scrolled through');
+  assert.equal(seen.initial + seen.insertedInView + seen.checked, seen.posts, `every post came into view once: ${JSON.stringify({ ...seen, late: seen.late.length })}`);
+  assert.deepEqual(seen.late, [], 'every post in view already had exactly one control');
+  const articles = await page.locator('article').count();
+  assert.deepEqual(await controlsPerPost(page), Array(articles).fill(1), 'and every post scrolled to keeps exactly one');
+  return articles;
+}
+
+test('every post of the feed gets one control, right after its own share icon, before it scrolls into view', async () => {
   await page.goto(FEED);
   const articles = await page.locator('article').count();
   assert.ok(articles >= 12, `feed shows ${articles} posts`);
-  await waitForControls(page, articles);
-  assert.deepEqual(await controlsPerPost(page), Array(articles).fill(1));
+  await waitForControls(page, 1);
+  const all = await everyPostScrolledTo();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  assert.equal(await page.locator(CONTROL).count(), all, 'controls once added are kept');
   const beside = await page.$$eval(CONTROL, (all) => all.map((c) => !!c.previousElementSibling?.querySelector('svg[aria-label="Share Post"]')));
-  assert.deepEqual(beside, Array(articles).fill(true));
+  assert.deepEqual(beside, Array(all).fill(true));
   const button = shareButton(page.locator('article').first());
   assert.equal(await button.getAttribute('aria-haspopup'), 'menu');
   assert.equal(await button.getAttribute('aria-expanded'), 'false');
@@ -96,7 +111,7 @@ test('post, reel and story pages get one control, and it shares that post', asyn
 test('after pushState navigation to a post and back, controls are there, one per post', async () => {
   await page.goto(FEED);
   const articles = await page.locator('article').count();
-  await waitForControls(page, articles);
+  await waitForControls(page, 1);
   const link = page.locator('article').nth(1).locator('a[href^="/p/"]').first();
   const href = await link.getAttribute('href');
   await page.evaluate(() => { window.sameDocument = true; });  // gone if the page reloads
@@ -105,8 +120,8 @@ test('after pushState navigation to a post and back, controls are there, one per
   await until(() => page.locator(`${CONTROL}`).count(), (n) => n === 1, { what: 'one control on the post page' });
   await page.goBack();
   await until(() => page.locator('article').count(), (n) => n === articles, { what: 'the feed again' });
-  await waitForControls(page, articles);
-  assert.deepEqual(await controlsPerPost(page), Array(articles).fill(1));
+  await waitForControls(page, 1);
+  await everyPostScrolledTo();
   assert.equal(await page.evaluate(() => window.sameDocument), true, 'no full page load: the stage navigated with pushState');
 });
 
@@ -161,7 +176,8 @@ test('the networks are a setting: only those chosen, in their order; none means 
   await setSettings(browser, settingsWith({ networks: [] }));
   await until(() => page.locator(CONTROL).count(), (n) => n === 0, { what: 'controls removed when no network is on' });
   await setSettings(browser, null);
-  await waitForControls(page, await page.locator('article').count());
+  await waitForControls(page, 1);
+  await everyPostScrolledTo();
 });
 
 test('the worker never opens a URL handed to it, and refuses links that are not Instagram posts', async () => {
@@ -184,7 +200,7 @@ test('the control works in another locale of the site', async () => {
   await setState(stage, { locale: 'de' });
   await page.goto(FEED);
   const articles = await page.locator('article').count();
-  await waitForControls(page, articles);
+  await waitForControls(page, 1);
   assert.equal(await page.locator('article svg[aria-label="Beitrag teilen"]').count(), articles);
-  assert.deepEqual(await controlsPerPost(page), Array(articles).fill(1));
+  await everyPostScrolledTo();
 });

@@ -53,3 +53,65 @@ export const waitForControls = (page, count) =>
 /** The permalink an <article> links to, as the site wrote it. */
 export const permalinkOf = (article) =>
   article.locator('a[href^="/p/"], a[href^="/reel/"]').first().getAttribute('href');
+
+/**
+ * Scrolls the page as a fast reader would: a screen at a time, every few frames, to
+ * the end of the feed (more posts load at the bottom), so every post passes through the
+ * viewport. At every step it checks each post that came into view since the step before
+ * and had a frame on the page before that step (so the browser had computed where it
+ * was before it was scrolled into view): it must have exactly one control already, i.e.
+ * drawn before it scrolled into view. A post the site inserts into view, or right before
+ * the step that brings it into view (this scroll outruns the feed's loading and waits at
+ * the bottom for it) cannot have had one before: those are counted apart
+ * (insertedInView) with the frames until their control (maxFramesToControl).
+ * Every post is one of: in view at the start (initial), inserted into view, or checked.
+ * Returns {steps, posts, initial, checked, late: [{step, index, controls}], insertedInView, maxFramesToControl}.
+ */
+export const scrollThrough = (page, { posts = 0, timeout = 240000, framesPerScreen = 3 } = {}) => page.evaluate(async ({ posts, timeout, framesPerScreen }) => {
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const started = performance.now();
+  const late = [];
+  const inView = (a) => { const box = a.getBoundingClientRect(); return box.bottom > 0 && box.top < innerHeight; };
+  const controlsIn = (a) => a.querySelectorAll('[data-crosslink="share"]').length;
+  let known = new Set(document.querySelectorAll('article'));  // on the page before the first look
+  let older = known;  // on the page one look earlier still
+  const seen = new Set([...known].filter(inView));  // posts that were in view at some look
+  const initial = seen.size;
+  const waiting = new Map();  // post inserted into view → frames so far without its control
+  let insertedInView = 0;
+  let maxFramesToControl = 0;
+  let steps = 0;
+  let checked = 0;
+  for (;;) {
+    // One frame: its callbacks run before that frame's intersection update, so a control
+    // seen now was drawn for where the post was at the step before.
+    await frame();
+    const all = [...document.querySelectorAll('article')];
+    all.forEach((a, index) => {
+      if (seen.has(a) || !inView(a)) return;
+      seen.add(a);  // the first time this post is in view
+      if (!older.has(a)) {
+        insertedInView += 1;
+        if (controlsIn(a) !== 1) waiting.set(a, 0);
+        return;
+      }
+      checked += 1;
+      if (controlsIn(a) !== 1) late.push({ step: steps, index, controls: controlsIn(a) });
+    });
+    for (const [a, frames] of waiting) {
+      if (controlsIn(a) === 1) { waiting.delete(a); maxFramesToControl = Math.max(maxFramesToControl, frames); } else waiting.set(a, frames + 1);
+    }
+    older = known;
+    known = new Set(all);
+    // The end: at the bottom, with all the posts the feed has (the caller says how many).
+    const bottom = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
+    if (bottom && all.length >= posts && steps > 0 && !waiting.size) break;
+    if (performance.now() - started > timeout) throw new Error(`scroll gave up at ${all.length} posts`);
+    // A fast reader: a screen every few frames (at 60 frames a second, 3 frames a screen is
+    // about 17,000 px/s); the page's work then gets the frames a person's scroll leaves it.
+    for (let f = 1; f < framesPerScreen; f += 1) await frame();
+    window.scrollBy(0, innerHeight);
+    steps += 1;
+  }
+  return { steps, posts: document.querySelectorAll('article').length, initial, checked, late, insertedInView, maxFramesToControl };
+}, { posts, timeout, framesPerScreen });

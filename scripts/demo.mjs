@@ -34,6 +34,14 @@ fs.mkdirSync(shots, { recursive: true });
 const popup = await browser.context.newPage();
 await popup.setViewportSize({ width: 400, height: 640 });
 await popup.goto(browser.popupUrl);
+// The journey paced at 1.5 s between clicks (the options page's "Pause between automated
+// clicks"), so each page stays long enough to be pictured, and a person watching can follow.
+const PACING_MS = 1500;
+await popup.evaluate(async (pacing) => {
+  const got = await chrome.runtime.sendMessage({ type: 'options/get' });
+  const saved = await chrome.runtime.sendMessage({ type: 'options/save', settings: { ...got.settings, clickPacingMs: pacing } });
+  if (!saved.ok || !saved.saved) throw new Error(`demo: pacing not saved: ${JSON.stringify(saved)}`);
+}, PACING_MS);
 const flowRecord = () => popup.evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
 const ENDED = ['done', 'error', 'cancelled'];
 

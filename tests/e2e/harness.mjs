@@ -89,7 +89,17 @@ export async function launch(stage, {
     ...(timezone ? { timezoneId: timezone } : {}),
     ...(locale ? { locale } : {}),
   });
-  if (clock !== null) await context.clock.setFixedTime(clock);
+  // Set in every page, new ones too. A page still being opened (the welcome page on
+  // install) can refuse it for a moment; try again rather than fail the file.
+  for (let attempt = 1; clock !== null; attempt += 1) {
+    try {
+      await context.clock.setFixedTime(clock);
+      break;
+    } catch (e) {
+      if (attempt >= 10) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   // The welcome page opens on install (background/install.js); tests that are not about it
   // get it closed, wherever it shows up.
   if (extension && !welcome) {

@@ -1,9 +1,20 @@
 // accountscenter.instagram.com: finish setup, profile sync, removal, sharing switches.
-// The token Facebook handed over is in this page's address (/add/confirm/?etoken=…).
+// The token Facebook handed over is in this page's address (/add/confirm/?etoken=…, or
+// with linkSteps "dialogs" /add/?auth_flow=…&token=…, where the sync step is a dialog
+// that replaces the finish dialog in place).
 on('finish', async (el) => {
   el.setAttribute('aria-disabled', 'true');
   try {
-    await graphql('link', { etoken: new URL(location.href).searchParams.get('etoken') || '' });
+    const params = new URL(location.href).searchParams;
+    await graphql('link', { etoken: params.get('etoken') || params.get('token') || '' });
+    if ($('tpl:sync')) {
+      closeDialog(el);
+      const url = new URL(location.href);
+      url.searchParams.set('step', 'sync');
+      history.replaceState(null, '', url.href);
+      openDialog('sync');
+      return;
+    }
     location.assign('/add/sync/');
   } catch (e) {
     el.removeAttribute('aria-disabled');
@@ -27,14 +38,16 @@ on('remove_confirm', async (el) => {
   location.assign('/accounts/');
 });
 
-// A switch shows what the server answered, never what was asked for.
+// A switch shows what the server answered, never what was asked for. (The scrambler may
+// draw one as a plain checkbox, read by .checked: the browser has toggled it already.)
 on('switch', async (el, key) => {
-  const wanted = el.getAttribute('aria-checked') !== 'true';
+  const plain = !el.hasAttribute('aria-checked');
+  const wanted = plain ? el.checked : el.getAttribute('aria-checked') !== 'true';
   el.setAttribute('aria-disabled', 'true');
   try {
     const data = await graphql('set_switch', { key, value: wanted });
     const now = Boolean(data.sharing && data.sharing[key]);
-    el.setAttribute('aria-checked', String(now));
+    if (!plain) el.setAttribute('aria-checked', String(now));
     if (el.tagName === 'INPUT') el.checked = now;
   } finally {
     el.removeAttribute('aria-disabled');

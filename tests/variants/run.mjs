@@ -7,8 +7,9 @@
 // the runner plays the person, and acts only when the flow says it waits for them
 // (status needs_user), as a person reading the popup would.
 //
-//   make test-variants                     8 fixed seeds on the scrambled pages for every
-//                                          flow, and each variant on 2 of those seeds
+//   make test-variants                     every flow on the plain stage (the control) and
+//                                          on 8 fixed scrambler seeds; each variant once
+//                                          unscrambled and once on a fixed seed
 //   make test-variants FULL=1              every variant × every fixed seed
 //   make test-variants SEEDS=random N=200  N random seeds (each failing seed is printed)
 //   make test-variants SEED=1234           one seed, every flow and variant (reproduce)
@@ -90,7 +91,7 @@ function plan() {
   let seedsFor;
   if (env.SEED) seedsFor = () => [Number(env.SEED)];
   else if (env.SEEDS === 'random') {
-    const n = Number(env.N ?? 20);
+    const n = Number(env.N || 20);
     const random = Array.from({ length: n }, () => Math.floor(Math.random() * 0x7fffffff));
     let i = 0;
     // N random seeds in all, spread over the (flow, variant) pairs.
@@ -106,7 +107,8 @@ function plan() {
   } else if (env.FULL) seedsFor = () => FIXED_SEEDS;
   else {
     let turn = 0;
-    seedsFor = (v) => (v === 'scrambled' ? FIXED_SEEDS : [FIXED_SEEDS[(turn++) % 8], FIXED_SEEDS[(turn++) % 8]]);
+    // A variant once on the plain stage (its own effect) and once scrambled (a fixed seed, in turn).
+    seedsFor = (v) => (v === 'scrambled' ? FIXED_SEEDS : [null, FIXED_SEEDS[(turn++) % 8]]);
   }
   const runs = [];
   for (const v of variants) {
@@ -162,8 +164,13 @@ async function runOne(env, { flow, variant, seed }) {
   }
   const untrusted = actions.filter((e) => PERSON_ACTIONS.includes(e.name) && !e.args.trusted);
   if (untrusted.length) problems.push(`the person's decision made for them: ${untrusted.map((e) => e.action).join(', ')}`);
+  // A decision Meta asks for is the person's: the flow must have asked them (and they answered).
+  if (vspec.person && seed !== undefined && !actions.some((e) => PERSON_ACTIONS.includes(e.name) && e.args.trusted)) {
+    problems.push('the person was never asked (no decision of theirs in the log: the flow went past or around it)');
+  }
   const typed = await stageLog(env.stage, 'login_input');
   if (typed.length) problems.push(`typed into a login field: ${typed.map((e) => `${e.field}/${e.how}`).join(', ')}`);
+  if (problems.length) problems.push(`stage: linked=${state.linked}, actions [${actions.map((e) => e.action).join(', ')}]`);
   return problems;
 }
 

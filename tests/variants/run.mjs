@@ -78,7 +78,7 @@ const VARIANTS = {
 // The person's decisions the runner makes when asked: [dialog or heading, button].
 const PERSON = [
   { where: (p) => p.getByRole('dialog', { name: 'Allow the use of cookies from Meta on this browser?' }), button: 'Decline optional cookies' },
-  { where: (p) => p.getByRole('main').or(p.locator('body')).first().filter({ has: p.getByRole('heading', { name: 'Save your login info?' }) }), button: 'Not now' },
+  { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Save your login info?' }) }), button: 'Not now' },
 ];
 const PERSON_ACTIONS = ['cookie_choice', 'save_login_info'];
 

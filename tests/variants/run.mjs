@@ -218,8 +218,9 @@ async function main() {
   for (const f of ALL_FLOWS) { const l = results.filter((r) => r.flow === f); if (l.length) console.log(`  ${f.padEnd(16)} ${rate(l)}`); }
   console.log('pass rate per variant:');
   for (const v of Object.keys(VARIANTS)) { const l = results.filter((r) => r.variant === v); if (l.length) console.log(`  ${v.padEnd(16)} ${rate(l)}`); }
-  const failedSeeds = [...new Set(results.filter((r) => !r.ok).map((r) => r.seed))];
-  if (process.env.SEEDS === 'random' && failedSeeds.length) console.log(`failing seeds: ${failedSeeds.join(' ')} (reproduce: make test-variants SEED=<seed>)`);
+  if (process.env.SEEDS === 'random') {
+    for (const r of results.filter((x) => !x.ok)) console.log(`failing seed ${r.seed}: make test-variants SEED=${r.seed} FLOWS=${r.flow} VARIANTS=${r.variant}`);
+  }
   const passed = results.filter((r) => r.ok).length;
   fs.mkdirSync(path.join(root, 'build/results'), { recursive: true });
   fs.writeFileSync(path.join(root, 'build/results/variants.json'), JSON.stringify({ ms: Date.now() - started, results }, null, 1));

@@ -121,6 +121,11 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
   const accountsCenterActions = {
     dismiss_interstitial: dismissInterstitial,
     cookie_choice: cookieChoice,
+    confirm_identity: (res, hn, v) => perform(res, hn, 'confirm_identity', { trusted: Boolean(v.trusted) }, () => {
+      if (!Number(v.length)) return { error: 'Enter your password.' };
+      state.confirmIdentity = false;
+      return {};
+    }, { counts: false }),
     link: (res, hn, v) => {
       const pending = pendingLinks.get(String(v.etoken ?? ''));
       return perform(res, hn, 'link', { account: pending?.account ?? '?' }, () => {
@@ -139,6 +144,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     remove_account: (res, hn) => perform(res, hn, 'remove_account', { account: state.facebookName }, () => {
       const problem = needLinked();
       if (problem) return problem;
+      if (state.confirmIdentity) return { error: 'reauth_required', status: 403 };
       state.linked = false;
       for (const key of SWITCHES) state.sharing[key] = false;
       state.messagingUpdated = false;
@@ -266,6 +272,11 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     const p = url.pathname;
     if (req.method === 'POST') {
       if (p === '/api/graphql/') return graphql(req, res, ctx.host, accountsCenterActions);
+      if (p === '/ajax/bz') {  // "Confirm it's you": what went into the password field (never the value)
+        const v = await readJson(req);
+        log.add('login_input', { host: ctx.host, field: String(v.field ?? ''), how: String(v.how ?? ''), length: Number(v.length) || 0, trusted: Boolean(v.trusted) });
+        return send(res, 204, 'text/plain', '');
+      }
       return sendJson(res, 404, { status: 'fail', message: 'no such endpoint' });
     }
     const sections = {
@@ -288,7 +299,10 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       const etoken = url.searchParams.get('etoken') ?? '';
       html = ac.finishSetup(ctx, etoken, pendingLinks.get(etoken) ?? null);
     } else if (p === '/add/sync/') html = ac.profileSync(ctx);
-    else if (p === '/profiles/') html = ac.profiles(ctx);
+    else if (p === '/reauth/') {
+      const next = url.searchParams.get('next') ?? '/accounts/';
+      html = ac.reauth(ctx, next.startsWith('/') && !next.startsWith('//') ? next : '/accounts/');
+    } else if (p === '/profiles/') html = ac.profiles(ctx);
     else if (/^\/profiles\/\d+\/$/.test(p)) html = ac.accountDetail(ctx, p.split('/')[2]);
     else if (p === '/connected_experiences/') html = ac.connectedExperiences(ctx);
     else if (p === '/connected_experiences/cross_posting/') html = ac.sharing(ctx);

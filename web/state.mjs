@@ -31,6 +31,7 @@ export function defaultState() {
     reactClicks: false,
     cookieBanner: false,
     saveLoginInfo: false,
+    confirmIdentity: false,
     // who is who
     instagramUsername: 'jane.doe',
     facebookLoggedIn: true,
@@ -83,6 +84,7 @@ const SCHEMA = {
   reactClicks: check((v) => typeof v === 'boolean', 'must be a boolean'),
   cookieBanner: check((v) => typeof v === 'boolean', 'must be a boolean'),
   saveLoginInfo: check((v) => typeof v === 'boolean', 'must be a boolean'),
+  confirmIdentity: check((v) => typeof v === 'boolean', 'must be a boolean'),
   instagramUsername: check((v) => typeof v === 'string' && /^[a-z0-9._]{1,30}$/.test(v), 'must be 1-30 of a-z 0-9 . _'),
   facebookLoggedIn: check((v) => typeof v === 'boolean', 'must be a boolean'),
   facebookAccounts: check((v) => Array.isArray(v) && v.length >= 1 && v.length <= 10 && v.every(isName) && new Set(v).size === v.length,

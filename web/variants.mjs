@@ -24,6 +24,14 @@ const SAVE_LOGIN = {
   not_now: { en: 'Not now', es: 'Ahora no', pt: 'Agora não', de: 'Jetzt nicht', fr: 'Pas maintenant' },
 };
 
+const REAUTH = {
+  title: { en: "Confirm it's you", es: 'Confirma que eres tú', pt: 'Confirme que é você', de: 'Bestätige, dass du es bist', fr: 'Confirmez qu’il s’agit bien de vous' },
+  body: { en: 'For your security, enter your password to continue.', es: 'Por tu seguridad, introduce tu contraseña para continuar.', pt: 'Para sua segurança, insira sua senha para continuar.', de: 'Gib zu deiner Sicherheit dein Passwort ein, um fortzufahren.', fr: 'Pour votre sécurité, saisissez votre mot de passe pour continuer.' },
+  password: { en: 'Password', es: 'Contraseña', pt: 'Senha', de: 'Passwort', fr: 'Mot de passe' },
+  continue: { en: 'Continue', es: 'Continuar', pt: 'Continuar', de: 'Weiter', fr: 'Continuer' },
+};
+export const reauthText = (locale, id) => REAUTH[id][locale] ?? REAUTH[id].en;
+
 export const cookieText = (locale, id) => COOKIES[id][locale] ?? COOKIES[id].en;
 export const saveLoginText = (locale, id) => SAVE_LOGIN[id][locale] ?? SAVE_LOGIN[id].en;
 export const finishText = (locale, wording) => FINISH[wording]?.[locale] ?? null;

@@ -22,7 +22,7 @@ test('GET /__stage/state gives every documented key with its default', async () 
     'feedSize', 'instagramUsername', 'interstitial', 'latencyMs', 'layout', 'liked', 'linked', 'locale', 'messagingAvailable',
     'messagingUpdated', 'othersOnFacebook', 'postFails', 'posts', 'profileSynced', 'rateLimitAfter', 'rateLimited', 'sharing',
     // first contact (issue 15)
-    'accountsCentre', 'cookieBanner', 'finishWording', 'linkSteps', 'reactClicks', 'removalWording', 'saveLoginInfo', 'scramble'].sort());
+    'accountsCentre', 'confirmIdentity', 'cookieBanner', 'finishWording', 'linkSteps', 'reactClicks', 'removalWording', 'saveLoginInfo', 'scramble'].sort());
   assert.equal(s.locale, 'en');
   assert.equal(s.layout, 'A');
   assert.equal(s.linked, false);

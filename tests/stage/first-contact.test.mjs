@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as walks from './walks.mjs';
-import { actionsOf, fresh, hostRequest, state, useBrowser } from './helpers.mjs';
+import { actionsOf, fresh, hostRequest, logOf, state, useBrowser } from './helpers.mjs';
 
 const env = useBrowser();
 const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
@@ -152,10 +152,35 @@ test('saveLoginInfo: "Save your login info?" between Facebook\'s Continue and th
   }
 });
 
+test('confirmIdentity: "Confirm it\'s you" before the removal; the person types, then the removal is made again', async () => {
+  await fresh(env.stage, { confirmIdentity: true, linked: true, facebookName: 'Maria Souza' });
+  await env.page.goto(ACCOUNTS);
+  await env.page.getByRole('listitem').filter({ hasText: 'Facebook' }).getByRole('link').click();
+  const removeAll = async () => {
+    await role('button', 'Remove from Accounts Center').click();
+    await role('button', 'Continue', env.page.getByRole('dialog')).click();
+    await role('button', 'Remove Maria Souza', env.page.getByRole('dialog')).click();
+  };
+  await removeAll();
+  await role('heading', "Confirm it's you").waitFor();
+  assert.equal(new URL(env.page.url()).pathname, '/reauth/');
+  assert.equal((await state(env.stage)).linked, true, 'nothing removed yet');
+  await env.page.getByLabel('Password', { exact: true }).fill('hunter22');
+  await role('button', 'Continue').click();
+  await role('button', 'Remove from Accounts Center').waitFor();
+  await removeAll();
+  await role('heading', 'Accounts').waitFor();
+  assert.equal((await state(env.stage)).linked, false);
+  assert.deepEqual(await actionsOf(env.stage), ['confirm_identity trusted=on', 'remove_account account=Maria Souza']);
+  const typed = await logOf(env.stage, 'login_input');
+  assert.ok(typed.length > 0 && typed.every((e) => e.field === 'reauth_pass' && e.trusted), JSON.stringify(typed));
+  assert.doesNotMatch(JSON.stringify(await logOf(env.stage)), /hunter22/);
+});
+
 test('the variant keys are validated', async () => {
   const { control } = await import('./helpers.mjs');
   for (const bad of [{ scramble: -1 }, { scramble: 1.5 }, { scramble: '3' }, { linkSteps: 'modal' }, { finishWording: 'done' },
-    { removalWording: 'A' }, { reactClicks: 1 }, { cookieBanner: 'yes' }, { saveLoginInfo: null }, { accountsCentre: 'gb' }]) {
+    { removalWording: 'A' }, { reactClicks: 1 }, { confirmIdentity: 'no' }, { cookieBanner: 'yes' }, { saveLoginInfo: null }, { accountsCentre: 'gb' }]) {
     const r = await control(env.stage, 'POST', '/__stage/state', bad);
     assert.equal(r.status, 400, JSON.stringify(bad));
   }

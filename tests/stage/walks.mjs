@@ -283,7 +283,8 @@ export function setSharing(page, wanted, { from = 'path', ...options } = {}) {
       changed += 1;
       // Done when the switch shows the server's answer, or the page says "Try Again Later".
       await poll(w, async () => (await w.rateDialog.count()) > 0
-        || ((await sw.isChecked()) === value && (await sw.getAttribute('aria-disabled')) !== 'true'), `${key} to show ${value}`);
+        || ((await sw.isChecked({ timeout: 200 }).catch(() => null)) === value
+          && (await sw.getAttribute('aria-disabled', { timeout: 200 }).catch(() => 'true')) !== 'true'), `${key} to show ${value}`);
       if (await w.rateDialog.count()) {
         await w.at('rate_limited');
         throw new Stop('rate_limited', { changed });

@@ -74,13 +74,15 @@ const VARIANTS = {
   reactClicks: { state: { reactClicks: true }, flows: ALL_FLOWS },
   cookieBanner: { state: { cookieBanner: true }, flows: ALL_FLOWS, person: true },
   saveLoginInfo: { state: { saveLoginInfo: true }, flows: ['link'], person: true },
+  confirmIdentity: { state: { confirmIdentity: true }, flows: ['unlink'], person: true },
 };
 // The person's decisions the runner makes when asked: [dialog or heading, button].
 const PERSON = [
   { where: (p) => p.getByRole('dialog', { name: 'Allow the use of cookies from Meta on this browser?' }), button: 'Decline optional cookies' },
   { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Save your login info?' }) }), button: 'Not now' },
+  { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: "Confirm it's you" }) }), button: 'Continue', type: ['Password', 'hunter22'] },
 ];
-const PERSON_ACTIONS = ['cookie_choice', 'save_login_info'];
+const PERSON_ACTIONS = ['cookie_choice', 'save_login_info', 'confirm_identity'];
 
 function plan() {
   const env = process.env;
@@ -168,7 +170,8 @@ async function runOne(env, { flow, variant, seed }) {
   if (vspec.person && seed !== undefined && !actions.some((e) => PERSON_ACTIONS.includes(e.name) && e.args.trusted)) {
     problems.push('the person was never asked (no decision of theirs in the log: the flow went past or around it)');
   }
-  const typed = await stageLog(env.stage, 'login_input');
+  // Typed: anything at all, but for what the person typed themselves when Meta asked them.
+  const typed = (await stageLog(env.stage, 'login_input')).filter((e) => !(vspec.person && e.trusted));
   if (typed.length) problems.push(`typed into a login field: ${typed.map((e) => `${e.field}/${e.how}`).join(', ')}`);
   if (problems.length) problems.push(`stage: linked=${state.linked}, actions [${actions.map((e) => e.action).join(', ')}]`);
   return problems;
@@ -185,10 +188,12 @@ async function clickLink(popup) {
 async function actAsPerson(env) {
   for (const page of env.browser.context.pages()) {
     if (page === env.popup) continue;
-    for (const { where, button } of PERSON) {
+    for (const { where, button, type } of PERSON) {
       const scope = where(page);
       const b = scope.getByRole('button', { name: button, exact: true });
-      if (await b.count().catch(() => 0)) await b.click({ timeout: 3000 }).catch(() => {});
+      if (!(await b.count().catch(() => 0))) continue;
+      if (type) await scope.getByLabel(type[0], { exact: true }).fill(type[1], { timeout: 3000 }).catch(() => {});
+      await b.click({ timeout: 3000 }).catch(() => {});
     }
   }
 }

@@ -34,8 +34,27 @@ on('remove_continue', (el) => {
 });
 on('remove_confirm', async (el) => {
   el.setAttribute('aria-disabled', 'true');
-  await graphql('remove_account');
+  try {
+    await graphql('remove_account');
+  } catch (e) {
+    // confirmIdentity: Meta asks the person to confirm it's them first.
+    if (e && e.data && e.data.message === 'reauth_required') { location.assign(`/reauth/?next=${encodeURIComponent(location.pathname)}`); return; }
+    throw e;
+  }
   location.assign('/accounts/');
+});
+
+// "Confirm it's you": every input into the password is reported (trusted or not, never the value).
+for (const field of $$('reauth_field')) {
+  field.addEventListener('input', (e) => {
+    const body = JSON.stringify({ field: 'reauth_pass', how: 'input', length: field.value.length, trusted: e.isTrusted });
+    fetch('/ajax/bz', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body }).catch(() => {});
+  });
+}
+on('reauth_continue', async (el, _, event) => {
+  const field = $('reauth_field');
+  await graphql('confirm_identity', { length: field.value.length, trusted: Boolean(event && event.isTrusted) });
+  location.assign(el.closest('[data-next]').getAttribute('data-next'));
 });
 
 // A switch shows what the server answered, never what was asked for. (The scrambler may

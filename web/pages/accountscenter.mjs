@@ -4,6 +4,7 @@
 // site; layout B a top bar, other nesting and order, and the live removal wording.
 import { BASE_CSS, avatarFor, dialog, esc, icon } from '../look.mjs';
 import { renderDocument } from './common.mjs';
+import { reauthText } from '../variants.mjs';
 
 export const INSTAGRAM_PROFILE_ID = '17841400000000001';
 export const facebookId = (state, name) => {
@@ -273,6 +274,16 @@ export function accountDetail(ctx, id) {
     ? `${back(ctx, '/accounts/')}${head}<p class="${c.text}">${esc(t('ac.detail.text'))}</p><div class="${c.card}">${remove}</div>`
     : `${back(ctx, '/accounts/')}<section><div class="${c.card}"><div>${remove}</div></div></section><section style="margin-top:24px">${head}<p class="${c.text}">${esc(t('ac.detail.text'))}</p></section>`;
   return doc(ctx, name, 'accounts', main, templates);
+}
+
+/** confirmIdentity: "Confirm it's you" (`/reauth/?next=…`) — the person types their password, never us. */
+export function reauth(ctx, next) {
+  const { c, h, state } = ctx;
+  const rt = (id) => reauthText(state.locale, id);
+  const id = `${c.lbl}_reauth`;
+  return doc(ctx, rt('title'), 'accounts', `<div class="${c.center}" data-next="${esc(next)}"><h1 class="${c.title}">${esc(rt('title'))}</h1><p class="${c.text}">${esc(rt('body'))}</p>
+<label for="${id}" class="${c.sub}" style="display:block;text-align:left">${esc(rt('password'))}</label><input id="${id}" type="password" autocomplete="current-password" class="${c.secondary} ${c.full} ${h('reauth_field')}" style="border-radius:8px;justify-content:flex-start">
+<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('reauth_continue')}">${esc(rt('continue'))}</div></div>`);
 }
 
 /** `/profiles/`: the profiles in this Accounts Center. */

@@ -76,6 +76,16 @@ test-firefox: extension
 test-stage: deps
 	@$(call node_tier,stage,tests/stage/*.test.mjs,spec)
 
+# The robustness tier of issue 15 ("First contact"): every flow through the built extension
+# × each of the stage's first-contact variants × the markup scrambler's 8 fixed seeds
+# (tests/variants/run.mjs says which runs; FULL=1 every variant × every seed,
+# SEEDS=random N=200 explores new seeds, SEED=… reproduces one, FLOWS=/VARIANTS= narrow it).
+# Deliberately NOT in TIERS yet: today's core does not pass it (its recognition is being
+# rebuilt for issue 15); it joins `make test` when it reaches 100 %.
+.PHONY: test-variants
+test-variants: extension
+	@SEEDS=$(SEEDS) N=$(N) SEED=$(SEED) FULL=$(FULL) node tests/variants/run.mjs
+
 # Every tier runs even when one fails; the last line sums them all.
 test: deps
 	@rm -rf $(RESULTS)

@@ -2,6 +2,7 @@
 // every start (as on the real site, so nothing may depend on them), HTML escaping,
 // icons, pictures and the page shell.
 import crypto from 'node:crypto';
+import { scrambleBody, transientScript } from './scramble.mjs';
 
 /** c.someName → a random class like "x1f3a9c", stable for this server's lifetime. */
 export function classNames() {
@@ -99,8 +100,15 @@ export const SPINNER = svgData('<svg xmlns="http://www.w3.org/2000/svg" width="6
 
 export const CHECKMARK = svgData('<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96"><circle cx="48" cy="48" r="44" fill="none" stroke="url(#g)" stroke-width="4"/><defs><linearGradient id="g" x2="1" y2="1"><stop stop-color="#feda75"/><stop offset=".5" stop-color="#d62976"/><stop offset="1" stop-color="#4f5bd5"/></linearGradient></defs><path d="M30 49l12 12 24-26" fill="none" stroke="url(#g)" stroke-width="4" stroke-linecap="round"/></svg>');
 
-/** The whole document; `script` is inline JS run at the end of the body. */
-export function page({ lang = 'en', title, css, body, script = '' }) {
+/**
+ * The whole document; `script` is inline JS run at the end of the body. scramble:
+ * {seed, key, hooks, label} reshapes the body (web/scramble.mjs) and adds the toast.
+ */
+export function page({ lang = 'en', title, css, body, script = '', scramble = null }) {
+  if (scramble && scramble.seed !== null && scramble.seed !== undefined) {
+    body = scrambleBody(body, scramble);
+    script = `${script}\n${transientScript(scramble)}`;
+  }
   return `<!doctype html>
 <html lang="${esc(lang)}">
 <head>

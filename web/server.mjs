@@ -17,6 +17,7 @@ import * as fb from './pages/facebook.mjs';
 import * as ig from './pages/instagram.mjs';
 import { OTHERS_ON_FACEBOOK, SWITCHES, applyPatch, defaultState, resetState } from './state.mjs';
 import { texts } from './texts.mjs';
+import { variantTexts } from './variants.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_BODY = 1 << 20;
@@ -69,12 +70,13 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
   const c = classNames();
   const h = hookNames(c);
   for (const name of ig.IG_HOOKS) h(name);  // the Instagram app swaps pages in: its client knows every hook from the start
+  for (const name of ['cookies:allow', 'cookies:decline']) h(name);  // the cookie banner can appear on any page
   const mountId = `mount_0_0_${crypto.randomBytes(2).toString('hex')}`;
   const pendingLinks = new Map();  // etoken → { account } from Facebook's "Continue" to "Yes, finish setup"
   const uploads = new Map();        // upload_id → bytes, until the post is configured
 
   const ctxFor = (hostName, url) => ({
-    state, c, h, mountId, url, host: hostName, t: texts(state.locale), layout: state.layout,
+    state, c, h, mountId, url, host: hostName, t: variantTexts(state, texts(state.locale)), layout: state.layout,
     shown: (what) => log.add('event', { host: hostName, event: `${what}_shown`, path: url.pathname }),
   });
 
@@ -109,9 +111,21 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
 
   // The interstitial can show on both Instagram hosts.
   const dismissInterstitial = (res, hn, v) => perform(res, hn, 'dismiss_interstitial', { choice: String(v.choice ?? '') }, () => ({}), { counts: false });
+  // The person's decisions (cookieBanner, saveLoginInfo): recorded with whether the click
+  // was a person's (the event's isTrusted, as the page saw it); never counted.
+  const cookieChoice = (res, hn, v) => perform(res, hn, 'cookie_choice', { choice: String(v.choice ?? ''), trusted: Boolean(v.trusted) }, () => {
+    state.cookieBanner = false;
+    return {};
+  }, { counts: false });
 
   const accountsCenterActions = {
     dismiss_interstitial: dismissInterstitial,
+    cookie_choice: cookieChoice,
+    confirm_identity: (res, hn, v) => perform(res, hn, 'confirm_identity', { trusted: Boolean(v.trusted) }, () => {
+      if (!Number(v.length)) return { error: 'Enter your password.' };
+      state.confirmIdentity = false;
+      return {};
+    }, { counts: false }),
     link: (res, hn, v) => {
       const pending = pendingLinks.get(String(v.etoken ?? ''));
       return perform(res, hn, 'link', { account: pending?.account ?? '?' }, () => {
@@ -130,6 +144,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     remove_account: (res, hn) => perform(res, hn, 'remove_account', { account: state.facebookName }, () => {
       const problem = needLinked();
       if (problem) return problem;
+      if (state.confirmIdentity) return { error: 'reauth_required', status: 403 };
       state.linked = false;
       for (const key of SWITCHES) state.sharing[key] = false;
       state.messagingUpdated = false;
@@ -163,9 +178,12 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       return { othersOnFacebook: v.choice };
     }),
     dismiss_interstitial: dismissInterstitial,
+    cookie_choice: cookieChoice,
   };
 
   const facebookActions = {
+    cookie_choice: cookieChoice,
+    save_login_info: (res, hn, v) => perform(res, hn, 'save_login_info', { choice: String(v.choice ?? ''), trusted: Boolean(v.trusted) }, () => ({}), { counts: false }),
     facebook_continue: (res, hn, v) => {
       const name = state.facebookAccounts[Number(v.account)];
       return perform(res, hn, 'facebook_continue', { account: name ?? '?' }, () => {
@@ -174,7 +192,9 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
         const etoken = crypto.randomBytes(12).toString('base64url');
         pendingLinks.set(etoken, { account: name });
         const extra = Buffer.from(JSON.stringify({ ac: 'link' })).toString('base64url');
-        return { redirect: `https://m.facebook.com/fxauth/?app_id=${FXCAL_APP_ID}&etoken=${etoken}&extra_data=${extra}` };
+        const handOff = `https://m.facebook.com/fxauth/?app_id=${FXCAL_APP_ID}&etoken=${etoken}&extra_data=${extra}`;
+        if (state.saveLoginInfo) return { redirect: `https://www.facebook.com/login/save-device/?next=${encodeURIComponent(handOff)}` };
+        return { redirect: handOff };
       });
     },
     facebook_share: (res, hn, v) => perform(res, hn, 'facebook_share', { url: String(v.url ?? '') }, () => {
@@ -252,6 +272,11 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     const p = url.pathname;
     if (req.method === 'POST') {
       if (p === '/api/graphql/') return graphql(req, res, ctx.host, accountsCenterActions);
+      if (p === '/ajax/bz') {  // "Confirm it's you": what went into the password field (never the value)
+        const v = await readJson(req);
+        log.add('login_input', { host: ctx.host, field: String(v.field ?? ''), how: String(v.how ?? ''), length: Number(v.length) || 0, trusted: Boolean(v.trusted) });
+        return send(res, 204, 'text/plain', '');
+      }
       return sendJson(res, 404, { status: 'fail', message: 'no such endpoint' });
     }
     const sections = {
@@ -261,12 +286,23 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     let html = null;
     if (p === '/') html = ac.overview(ctx);
     else if (p === '/accounts/') html = ac.accountsList(ctx);
+    else if (p === '/add/' && state.linkSteps === 'dialogs') {
+      // add, finish and sync as dialogs over a background page, addressed by query string
+      const background = url.searchParams.get('background_page') ?? '/';
+      const token = url.searchParams.get('token') ?? url.searchParams.get('etoken');
+      if (!url.searchParams.get('auth_flow')) html = ac.linkDialog(ctx, 'add', null, background);
+      else if (url.searchParams.get('step') === 'sync') html = ac.linkDialog(ctx, 'sync', null, background);
+      else html = ac.linkDialog(ctx, 'finish', pendingLinks.get(token ?? '') ?? null, background);
+    } else if (state.linkSteps === 'dialogs' && (p === '/add/confirm/' || p === '/add/sync/')) html = null;
     else if (p === '/add/') html = ac.addAccounts(ctx);
     else if (p === '/add/confirm/') {
       const etoken = url.searchParams.get('etoken') ?? '';
       html = ac.finishSetup(ctx, etoken, pendingLinks.get(etoken) ?? null);
     } else if (p === '/add/sync/') html = ac.profileSync(ctx);
-    else if (p === '/profiles/') html = ac.profiles(ctx);
+    else if (p === '/reauth/') {
+      const next = url.searchParams.get('next') ?? '/accounts/';
+      html = ac.reauth(ctx, next.startsWith('/') && !next.startsWith('//') ? next : '/accounts/');
+    } else if (p === '/profiles/') html = ac.profiles(ctx);
     else if (/^\/profiles\/\d+\/$/.test(p)) html = ac.accountDetail(ctx, p.split('/')[2]);
     else if (p === '/connected_experiences/') html = ac.connectedExperiences(ctx);
     else if (p === '/connected_experiences/cross_posting/') html = ac.sharing(ctx);
@@ -303,7 +339,16 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     }
     if (ctx.host === 'm.facebook.com' && p === '/fxauth/') {
       const etoken = url.searchParams.get('etoken') ?? '';
+      if (state.linkSteps === 'dialogs') {
+        const blob = crypto.randomBytes(9).toString('base64url');
+        return redirect(res, `https://accountscenter.instagram.com/add/?auth_flow=ig_linking&background_page=${encodeURIComponent('/')}&blob=${blob}&token=${encodeURIComponent(etoken)}`);
+      }
       return redirect(res, `https://accountscenter.instagram.com/add/confirm/?etoken=${encodeURIComponent(etoken)}`);
+    }
+    if (ctx.host === 'www.facebook.com' && p === '/login/save-device/') {
+      const next = url.searchParams.get('next') ?? '';
+      if (!next.startsWith('https://m.facebook.com/fxauth/')) return redirect(res, '/');
+      return sendHtml(res, 200, fb.saveLogin(ctx, next));
     }
     const other = url.searchParams.get('login_as_other') === '1';
     if (p === '/login/' || p === '/login.php') {

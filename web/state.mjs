@@ -6,6 +6,9 @@ import { LOCALES } from './texts.mjs';
 export const SWITCHES = ['posts', 'reels', 'stories', 'facebookStories'];
 export const OTHERS_ON_FACEBOOK = ['chats', 'requests', 'none'];
 export const MAX_FEED = 100000;
+export const LINK_STEPS = ['pages', 'dialogs'];
+export const FINISH_WORDINGS = ['setup', 'adding', 'allow'];
+export const REMOVAL_WORDINGS = ['layout', 'help', 'web'];
 
 export function defaultState() {
   return {
@@ -19,6 +22,16 @@ export function defaultState() {
     messagingAvailable: true,
     postFails: false,
     feedSize: 30,
+    // first contact (issue 15): the shapes and steps Meta's real pages have (web/README.md)
+    scramble: null,
+    linkSteps: 'pages',
+    finishWording: 'setup',
+    accountsCentre: false,
+    removalWording: 'layout',
+    reactClicks: false,
+    cookieBanner: false,
+    saveLoginInfo: false,
+    confirmIdentity: false,
     // who is who
     instagramUsername: 'jane.doe',
     facebookLoggedIn: true,
@@ -63,6 +76,15 @@ const SCHEMA = {
   messagingAvailable: check((v) => typeof v === 'boolean', 'must be a boolean'),
   postFails: check((v) => typeof v === 'boolean', 'must be a boolean'),
   feedSize: check((v) => isInt(v) && v <= MAX_FEED, `must be an integer from 0 to ${MAX_FEED}`),
+  scramble: check((v) => v === null || (Number.isInteger(v) && v >= 0 && v <= 0x7fffffff), 'must be null or an integer from 0 to 2147483647'),
+  linkSteps: oneOf(LINK_STEPS),
+  finishWording: oneOf(FINISH_WORDINGS),
+  accountsCentre: check((v) => typeof v === 'boolean', 'must be a boolean'),
+  removalWording: oneOf(REMOVAL_WORDINGS),
+  reactClicks: check((v) => typeof v === 'boolean', 'must be a boolean'),
+  cookieBanner: check((v) => typeof v === 'boolean', 'must be a boolean'),
+  saveLoginInfo: check((v) => typeof v === 'boolean', 'must be a boolean'),
+  confirmIdentity: check((v) => typeof v === 'boolean', 'must be a boolean'),
   instagramUsername: check((v) => typeof v === 'string' && /^[a-z0-9._]{1,30}$/.test(v), 'must be 1-30 of a-z 0-9 . _'),
   facebookLoggedIn: check((v) => typeof v === 'boolean', 'must be a boolean'),
   facebookAccounts: check((v) => Array.isArray(v) && v.length >= 1 && v.length <= 10 && v.every(isName) && new Set(v).size === v.length,

@@ -20,7 +20,9 @@ test('GET /__stage/state gives every documented key with its default', async () 
   const s = await state(stage);
   assert.deepEqual(Object.keys(s).sort(), ['actionCount', 'facebookAccounts', 'facebookLoggedIn', 'facebookName', 'facebookShares',
     'feedSize', 'instagramUsername', 'interstitial', 'latencyMs', 'layout', 'liked', 'linked', 'locale', 'messagingAvailable',
-    'messagingUpdated', 'othersOnFacebook', 'postFails', 'posts', 'profileSynced', 'rateLimitAfter', 'rateLimited', 'sharing']);
+    'messagingUpdated', 'othersOnFacebook', 'postFails', 'posts', 'profileSynced', 'rateLimitAfter', 'rateLimited', 'sharing',
+    // first contact (issue 15)
+    'accountsCentre', 'confirmIdentity', 'cookieBanner', 'finishWording', 'linkSteps', 'reactClicks', 'removalWording', 'saveLoginInfo', 'scramble'].sort());
   assert.equal(s.locale, 'en');
   assert.equal(s.layout, 'A');
   assert.equal(s.linked, false);

@@ -103,6 +103,11 @@ class Walk {
   heading(id, vars) { return this.page.getByRole('heading', { name: this.t(id, vars), exact: true }); }
   button(id, vars, scope = this.page) { return scope.getByRole('button', { name: this.t(id, vars), exact: true }); }
   link(id, vars, scope = this.page) { return scope.getByRole('link', { name: this.t(id, vars), exact: true }); }
+  /** A switch by its name: role switch, or (a scrambled page) a plain checkbox. */
+  switch(name, scope = this.page) {
+    return scope.getByRole('switch', { name, exact: true }).or(scope.getByRole('checkbox', { name, exact: true }));
+  }
+  anySwitch(scope = this.page) { return scope.getByRole('switch').or(scope.getByRole('checkbox')); }
 
   result(outcome, extra = {}) {
     return { outcome, screens: this.screens, clicks: this.clicks, ms: Date.now() - this.started, ...extra };
@@ -248,8 +253,8 @@ export function unlink(page, { from = 'accounts', ...options } = {}) {
 async function readSwitches(w) {
   const out = {};
   for (const [key, id] of Object.entries(SWITCH_TEXT)) {
-    const sw = w.page.getByRole('switch', { name: w.t(id), exact: true });
-    if (await sw.count()) out[key] = (await sw.getAttribute('aria-checked')) === 'true';
+    const sw = w.switch(w.t(id));
+    if (await sw.count()) out[key] = await sw.isChecked();
   }
   return out;
 }
@@ -269,16 +274,17 @@ export function setSharing(page, wanted, { from = 'path', ...options } = {}) {
       await w.goto(URLS.sharing);
     }
     await w.arrive('accounts_center_sharing', w.heading('ac.sharing.title'));
-    if (!(await w.page.getByRole('switch').count())) return w.result('not_linked', { switches: {} });
+    if (!(await w.anySwitch().count())) return w.result('not_linked', { switches: {} });
     let changed = 0;
     for (const [key, value] of Object.entries(wanted)) {
-      const sw = w.page.getByRole('switch', { name: w.t(SWITCH_TEXT[key]), exact: true });
-      if (((await sw.getAttribute('aria-checked')) === 'true') === value) continue;
+      const sw = w.switch(w.t(SWITCH_TEXT[key]));
+      if ((await sw.isChecked()) === value) continue;
       await w.click(sw);
       changed += 1;
       // Done when the switch shows the server's answer, or the page says "Try Again Later".
-      await sw.and(w.page.locator(`[aria-checked="${value}"]:not([aria-disabled="true"])`)).or(w.rateDialog).first()
-        .waitFor({ state: 'visible', timeout: w.timeout });
+      await poll(w, async () => (await w.rateDialog.count()) > 0
+        || ((await sw.isChecked({ timeout: 200 }).catch(() => null)) === value
+          && (await sw.getAttribute('aria-disabled', { timeout: 200 }).catch(() => 'true')) !== 'true'), `${key} to show ${value}`);
       if (await w.rateDialog.count()) {
         await w.at('rate_limited');
         throw new Stop('rate_limited', { changed });

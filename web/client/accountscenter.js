@@ -1,9 +1,20 @@
 // accountscenter.instagram.com: finish setup, profile sync, removal, sharing switches.
-// The token Facebook handed over is in this page's address (/add/confirm/?etoken=…).
+// The token Facebook handed over is in this page's address (/add/confirm/?etoken=…, or
+// with linkSteps "dialogs" /add/?auth_flow=…&token=…, where the sync step is a dialog
+// that replaces the finish dialog in place).
 on('finish', async (el) => {
   el.setAttribute('aria-disabled', 'true');
   try {
-    await graphql('link', { etoken: new URL(location.href).searchParams.get('etoken') || '' });
+    const params = new URL(location.href).searchParams;
+    await graphql('link', { etoken: params.get('etoken') || params.get('token') || '' });
+    if ($('tpl:sync')) {
+      closeDialog(el);
+      const url = new URL(location.href);
+      url.searchParams.set('step', 'sync');
+      history.replaceState(null, '', url.href);
+      openDialog('sync');
+      return;
+    }
     location.assign('/add/sync/');
   } catch (e) {
     el.removeAttribute('aria-disabled');
@@ -23,18 +34,39 @@ on('remove_continue', (el) => {
 });
 on('remove_confirm', async (el) => {
   el.setAttribute('aria-disabled', 'true');
-  await graphql('remove_account');
+  try {
+    await graphql('remove_account');
+  } catch (e) {
+    // confirmIdentity: Meta asks the person to confirm it's them first.
+    if (e && e.data && e.data.message === 'reauth_required') { location.assign(`/reauth/?next=${encodeURIComponent(location.pathname)}`); return; }
+    throw e;
+  }
   location.assign('/accounts/');
 });
 
-// A switch shows what the server answered, never what was asked for.
+// "Confirm it's you": every input into the password is reported (trusted or not, never the value).
+for (const field of $$('reauth_field')) {
+  field.addEventListener('input', (e) => {
+    const body = JSON.stringify({ field: 'reauth_pass', how: 'input', length: field.value.length, trusted: e.isTrusted });
+    fetch('/ajax/bz', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body }).catch(() => {});
+  });
+}
+on('reauth_continue', async (el, _, event) => {
+  const field = $('reauth_field');
+  await graphql('confirm_identity', { length: field.value.length, trusted: Boolean(event && event.isTrusted) });
+  location.assign(el.closest('[data-next]').getAttribute('data-next'));
+});
+
+// A switch shows what the server answered, never what was asked for. (The scrambler may
+// draw one as a plain checkbox, read by .checked: the browser has toggled it already.)
 on('switch', async (el, key) => {
-  const wanted = el.getAttribute('aria-checked') !== 'true';
+  const plain = !el.hasAttribute('aria-checked');
+  const wanted = plain ? el.checked : el.getAttribute('aria-checked') !== 'true';
   el.setAttribute('aria-disabled', 'true');
   try {
     const data = await graphql('set_switch', { key, value: wanted });
     const now = Boolean(data.sharing && data.sharing[key]);
-    el.setAttribute('aria-checked', String(now));
+    if (!plain) el.setAttribute('aria-checked', String(now));
     if (el.tagName === 'INPUT') el.checked = now;
   } finally {
     el.removeAttribute('aria-disabled');

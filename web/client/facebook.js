@@ -7,6 +7,13 @@ on('fb_continue', async (el, index) => {
   location.assign(data.redirect);
 });
 
+// saveLoginInfo: the person's choice (isTrusted reported), then on to the hand-off.
+on('save_login', async (el, choice, event) => {
+  const next = el.closest('[data-next]').getAttribute('data-next');
+  await graphql('save_login_info', { choice, trusted: Boolean(event && event.isTrusted) });
+  location.assign(next);
+});
+
 const report = (field, how, el, trusted) => {
   const body = JSON.stringify({ field, how, length: el.value.length, trusted: Boolean(trusted) });
   fetch('/ajax/bz', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body }).catch(() => {});

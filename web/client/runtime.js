@@ -26,15 +26,26 @@ function hookedFrom(target) {
 }
 
 let busy = false;  // one action at a time, as a person's second click lands on a disabled control
-document.addEventListener('click', (event) => {
-  const hit = hookedFrom(event.target);
-  if (!hit) return;
+function runHook(hit, event) {
   const [base, arg, el] = hit;
-  if (el.getAttribute('aria-disabled') === 'true') { event.preventDefault(); return; }
-  event.preventDefault();
   Promise.resolve(handlers[base](el, arg, event)).catch((e) => {
     if (!e || !e.rateLimited) console.error(e);
   });
+}
+// reactClicks (state): like a React page, a control acts only on a pointer's whole
+// sequence — pointerdown and pointerup on it, then the click. A bare click() is ignored.
+const pointer = { down: null, up: null, at: 0 };
+document.addEventListener('pointerdown', (e) => { const hit = hookedFrom(e.target); pointer.down = hit && hit[2]; pointer.up = null; }, true);
+document.addEventListener('pointerup', (e) => { const hit = hookedFrom(e.target); pointer.up = hit && hit[2]; pointer.at = Date.now(); }, true);
+document.addEventListener('click', (event) => {
+  const hit = hookedFrom(event.target);
+  if (!hit) return;
+  const el = hit[2];
+  if (el.getAttribute('aria-disabled') === 'true') { event.preventDefault(); return; }
+  event.preventDefault();
+  if (CFG.reactClicks && !(pointer.down === el && pointer.up === el && Date.now() - pointer.at < 1500)) return;
+  pointer.down = pointer.up = null;
+  runHook(hit, event);
 });
 
 // Keyboard access for the div[role=button|switch|radio] controls, and Escape on dialogs.
@@ -51,7 +62,9 @@ document.addEventListener('keydown', (event) => {
   const role = el.getAttribute && el.getAttribute('role');
   if (['button', 'switch', 'radio', 'menuitem', 'option', 'link'].includes(role) && !/^(BUTTON|A|INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) {
     event.preventDefault();
-    el.click();
+    const hit = CFG.reactClicks && hookedFrom(el);
+    if (hit && el.getAttribute('aria-disabled') !== 'true') runHook(hit, event);  // a key press is a person's too
+    else el.click();
   }
 });
 
@@ -110,6 +123,12 @@ function showRateLimit() {
   mount.replaceChildren(fromTemplate('rate'));
 }
 on('rate_ok', () => location.reload());
+
+// cookieBanner (state): the person's choice; the page reports whether a person made it.
+on('cookies', async (el, choice, event) => {
+  await graphql('cookie_choice', { choice, trusted: Boolean(event && event.isTrusted) });
+  closeDialog(el);
+});
 on('rate_tell', () => location.reload());
 
 // The unexpected dialog of the interstitial variant: dismissing it is an action.

@@ -2,14 +2,17 @@
 // (finish setup, profile sync), an account's detail with its removal, connected
 // experiences and the sharing switches. Layout A has the side column of the desktop
 // site; layout B a top bar, other nesting and order, and the live removal wording.
-import { BASE_CSS, avatarFor, esc, icon } from '../look.mjs';
+import { BASE_CSS, avatarFor, dialog, esc, icon } from '../look.mjs';
 import { renderDocument } from './common.mjs';
+import { reauthText } from '../variants.mjs';
 
 export const INSTAGRAM_PROFILE_ID = '17841400000000001';
 export const facebookId = (state, name) => {
   const i = state.facebookAccounts.indexOf(name);
   return String(100000000000001 + (i < 0 ? 98 : i));
 };
+/** Where "Add accounts" leads: its own page, or (linkSteps "dialogs") a dialog over the list. */
+export const addAccountsUrl = (state) => (state.linkSteps === 'dialogs' ? `/add/?background_page=${encodeURIComponent('/accounts/')}` : '/add/');
 export const facebookLoginUrl = () =>
   `https://www.facebook.com/login/?src=fxcal&show_accounts_center_content=1&next=${encodeURIComponent('https://accountscenter.instagram.com/add/confirm/')}`;
 
@@ -109,7 +112,7 @@ function frame(ctx, current, main) {
 function doc(ctx, title, current, main, templates = '') {
   return renderDocument(ctx, {
     host: 'accountscenter', title: title === ctx.t('ac.title') ? title : `${title} | ${ctx.t('ac.title')}`, css: css(ctx.c),
-    content: frame(ctx, current, main), templates,
+    content: `${frame(ctx, current, main)}${ctx.overlay ?? ''}`, templates: `${templates}${ctx.extraTemplates ?? ''}`,
   });
 }
 
@@ -155,7 +158,7 @@ function accountCards(ctx) {
 /** accounts_center_accounts: `/accounts/`. */
 export function accountsList(ctx) {
   const { c, t } = ctx;
-  const add = `<a role="button" class="${c.primary}${ctx.layout === 'A' ? ` ${c.full}` : ''}" href="/add/">${esc(t('ac.accounts.add'))}</a>`;
+  const add = `<a role="button" class="${c.primary}${ctx.layout === 'A' ? ` ${c.full}` : ''}" href="${addAccountsUrl(ctx.state)}">${esc(t('ac.accounts.add'))}</a>`;
   const main = ctx.layout === 'A'
     ? `<h1 class="${c.title}">${esc(t('ac.accounts.title'))}</h1><p class="${c.text}">${esc(t('ac.accounts.text'))}</p>${accountCards(ctx)}<div style="margin-top:16px">${add}</div><p class="${c.sub}" style="margin-top:16px">${esc(t('ac.accounts.limit'))}</p>`
     : `${back(ctx, '/')}<div style="display:flex;align-items:flex-start;gap:16px"><div style="flex:1"><h1 class="${c.title}">${esc(t('ac.accounts.title'))}</h1><p class="${c.text}">${esc(t('ac.accounts.text'))}</p></div>${add}</div><section>${accountCards(ctx)}</section>`;
@@ -181,25 +184,63 @@ export function finishSetup(ctx, etoken, pending) {
     return doc(ctx, t('ac.add.title'), 'accounts',
       `<div class="${c.center}"><h1 class="${c.title}">${esc(t('ac.add.title'))}</h1><p class="${c.text}" role="alert">${esc(t('ac.finish.expired'))}</p><a role="button" class="${c.primary}" href="/add/">${esc(t('ac.accounts.add'))}</a></div>`);
   }
+  return doc(ctx, t('ac.add.title'), 'accounts', finishParts(ctx, pending));
+}
+
+/** The finish step's content (a page's main, or a dialog's). */
+function finishParts(ctx, pending, heading = 'h1') {
+  const { c, h, t, state } = ctx;
   const name = pending.account;
   const yes = `<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('finish')}">${esc(t('ac.finish.yes'))}</div>`;
   const cancel = `<a role="button" class="${c.secondary} ${c.full}" href="/accounts/">${esc(t('ac.finish.cancel'))}</a>`;
-  const body = `<div class="${c.pair}">${avatar(c, state.instagramUsername, 'avatarBig')}${avatar(c, name, 'avatarBig')}</div><h1 class="${c.title}">${esc(t('ac.finish.title', { name }))}</h1><p class="${c.text}">${esc(t('ac.finish.text', { name, username: state.instagramUsername }))}</p>`;
-  return doc(ctx, t('ac.add.title'), 'accounts', ctx.layout === 'A'
+  const body = `<div class="${c.pair}">${avatar(c, state.instagramUsername, 'avatarBig')}${avatar(c, name, 'avatarBig')}</div><${heading} class="${c.title}">${esc(t('ac.finish.title', { name }))}</${heading}><p class="${c.text}">${esc(t('ac.finish.text', { name, username: state.instagramUsername }))}</p>`;
+  return ctx.layout === 'A'
     ? `<div class="${c.center}">${body}${yes}${cancel}</div>`
-    : `<div class="${c.center}"><section>${body}</section><footer>${cancel}${yes}</footer></div>`);
+    : `<div class="${c.center}"><section>${body}</section><footer>${cancel}${yes}</footer></div>`;
 }
 
 /** accounts_center_profile_sync: `/add/sync/`. */
 export function profileSync(ctx) {
+  return doc(ctx, ctx.t('ac.sync.title'), 'accounts', syncParts(ctx));
+}
+
+function syncParts(ctx, heading = 'h1') {
   const { c, h, t, state } = ctx;
   const buttons = [
     `<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('sync:on')}">${esc(t('ac.sync.continue'))}</div>`,
     `<div role="button" tabindex="0" class="${c.secondary} ${c.full} ${h('sync:off')}">${esc(t('ac.sync.not_now'))}</div>`,
   ];
   if (ctx.layout === 'B') buttons.reverse();
-  return doc(ctx, t('ac.sync.title'), 'accounts',
-    `<div class="${c.center}"><div class="${c.pair}">${avatar(c, state.instagramUsername, 'avatarBig')}${avatar(c, state.facebookName, 'avatarBig')}</div><h1 class="${c.title}">${esc(t('ac.sync.title'))}</h1><p class="${c.text}">${esc(t('ac.sync.text'))}</p><div>${buttons.join('')}</div></div>`);
+  return `<div class="${c.center}"><div class="${c.pair}">${avatar(c, state.instagramUsername, 'avatarBig')}${avatar(c, state.facebookName, 'avatarBig')}</div><${heading} class="${c.title}">${esc(t('ac.sync.title'))}</${heading}><p class="${c.text}">${esc(t('ac.sync.text'))}</p><div>${buttons.join('')}</div></div>`;
+}
+
+/**
+ * linkSteps "dialogs" (FACTS.md, December 2026): add, finish and sync are dialogs over a
+ * background page, addressed by query string — `/add/?background_page=/accounts/` (add
+ * accounts), `/add/?auth_flow=ig_linking&background_page=/&blob=…&token=…` (finish), the
+ * same with `&step=sync` (profile sync; the finish dialog turns into it in place).
+ * step: 'add' | 'finish' | 'sync'; pending: the account being linked (finish) or null.
+ */
+export function linkDialog(ctx, step, pending, backgroundPage) {
+  const { c, h, t } = ctx;
+  const overlay = (label, inner) => dialog(c, { label, inner: `<div style="text-align:left">${inner}</div>`, extraClass: h('overlay') });
+  if (step === 'add') {
+    const facebook = ctx.state.linked
+      ? `<div class="${c.row}" role="button" aria-disabled="true" tabindex="-1">${icon('Facebook', '', { size: 32 })}<div class="${c.who}"><span class="${c.name}">${esc(t('ac.add.facebook'))}</span><span class="${c.sub}">${esc(t('ac.add.already'))}</span></div></div>`
+      : `<a class="${c.row}" role="button" href="${esc(facebookLoginUrl())}">${icon('Facebook', '', { size: 32 })}<div class="${c.who}"><span class="${c.name}">${esc(t('ac.add.facebook'))}</span></div>${icon('Chevron', '', { size: 20, cls: c.chev })}</a>`;
+    ctx.overlay = overlay(t('ac.add.title'), `<div style="padding:20px 24px"><h2 class="${c.title}">${esc(t('ac.add.title'))}</h2><p class="${c.text}">${esc(t('ac.add.text'))}</p><div class="${c.card}">${facebook}</div></div>`);
+  } else if (step === 'finish' && pending) {
+    ctx.overlay = overlay(t('ac.add.title'), finishParts(ctx, pending, 'h2'));
+    ctx.extraTemplates = `<template class="${h('tpl:sync')}">${overlay(t('ac.sync.title'), syncParts(ctx, 'h2'))}</template>`;
+  } else if (step === 'finish') {
+    ctx.overlay = overlay(t('ac.add.title'), `<div class="${c.center}"><h2 class="${c.title}">${esc(t('ac.add.title'))}</h2><p class="${c.text}" role="alert">${esc(t('ac.finish.expired'))}</p><a role="button" class="${c.primary}" href="${addAccountsUrl(ctx.state)}">${esc(t('ac.accounts.add'))}</a></div>`);
+  } else {
+    ctx.overlay = overlay(t('ac.sync.title'), syncParts(ctx, 'h2'));
+  }
+  if (backgroundPage === '/accounts/') return accountsList(ctx);
+  if (backgroundPage === '/connected_experiences/cross_posting/') return sharing(ctx);
+  if (backgroundPage === '/connected_experiences/') return connectedExperiences(ctx);
+  return overview(ctx);
 }
 
 function acDialog(ctx, tpl, title, text, buttons) {
@@ -221,9 +262,10 @@ export function accountDetail(ctx, id) {
   if (isInstagram) {
     return doc(ctx, name, 'accounts', `${back(ctx, '/accounts/')}${head}<p class="${c.text}">${esc(t('ac.detail.cannot_remove'))}</p>`);
   }
-  const removeLabel = ctx.layout === 'A' ? t('ac.detail.remove_a') : t('ac.detail.remove_b');
+  const help = state.removalWording === 'help' || (state.removalWording === 'layout' && ctx.layout === 'A');
+  const removeLabel = help ? t('ac.detail.remove_a') : t('ac.detail.remove_b');
   const remove = `<div role="button" tabindex="0" class="${c.row} ${h('remove')}"><span class="${c.danger}">${esc(removeLabel)}</span></div>`;
-  const confirmLabel = ctx.layout === 'A' ? t('ac.remove.confirm_a', { name }) : t('ac.remove.confirm_b', { name });
+  const confirmLabel = help ? t('ac.remove.confirm_a', { name }) : t('ac.remove.confirm_b', { name });
   const templates = acDialog(ctx, 'remove_intro', t('ac.remove.intro_title', { name }), t('ac.remove.intro_text'),
     `<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('remove_continue')}">${esc(t('ac.remove.continue'))}</div><div role="button" tabindex="0" class="${c.secondary} ${c.full} ${h('close')}">${esc(t('ac.remove.cancel'))}</div>`)
     + acDialog(ctx, 'remove_confirm', t('ac.remove.confirm_title'), t('ac.remove.confirm_text', { name }),
@@ -232,6 +274,16 @@ export function accountDetail(ctx, id) {
     ? `${back(ctx, '/accounts/')}${head}<p class="${c.text}">${esc(t('ac.detail.text'))}</p><div class="${c.card}">${remove}</div>`
     : `${back(ctx, '/accounts/')}<section><div class="${c.card}"><div>${remove}</div></div></section><section style="margin-top:24px">${head}<p class="${c.text}">${esc(t('ac.detail.text'))}</p></section>`;
   return doc(ctx, name, 'accounts', main, templates);
+}
+
+/** confirmIdentity: "Confirm it's you" (`/reauth/?next=…`) — the person types their password, never us. */
+export function reauth(ctx, next) {
+  const { c, h, state } = ctx;
+  const rt = (id) => reauthText(state.locale, id);
+  const id = `${c.lbl}_reauth`;
+  return doc(ctx, rt('title'), 'accounts', `<div class="${c.center}" data-next="${esc(next)}"><h1 class="${c.title}">${esc(rt('title'))}</h1><p class="${c.text}">${esc(rt('body'))}</p>
+<label for="${id}" class="${c.sub}" style="display:block;text-align:left">${esc(rt('password'))}</label><input id="${id}" type="password" autocomplete="current-password" class="${c.secondary} ${c.full} ${h('reauth_field')}" style="border-radius:8px;justify-content:flex-start">
+<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('reauth_continue')}">${esc(rt('continue'))}</div></div>`);
 }
 
 /** `/profiles/`: the profiles in this Accounts Center. */
@@ -260,7 +312,7 @@ export function sharing(ctx) {
   const { c, h, t, state } = ctx;
   const title = `${back(ctx, '/connected_experiences/')}<h1 class="${c.title}">${esc(t('ac.sharing.title'))}</h1><p class="${c.text}">${esc(t('ac.sharing.text'))}</p>`;
   if (!state.linked) {
-    return doc(ctx, t('ac.sharing.title'), 'connected', `${title}<p class="${c.text}">${esc(t('ac.sharing.need_account'))}</p><a role="button" class="${c.primary}" href="/add/">${esc(t('ac.accounts.add'))}</a>`);
+    return doc(ctx, t('ac.sharing.title'), 'connected', `${title}<p class="${c.text}">${esc(t('ac.sharing.need_account'))}</p><a role="button" class="${c.primary}" href="${addAccountsUrl(state)}">${esc(t('ac.accounts.add'))}</a>`);
   }
   const sw = (key) => {
     const on = state.sharing[key];

@@ -3,6 +3,7 @@
 // start's hook classes) and the "Try Again Later" refusal.
 import fs from 'node:fs';
 import { DIALOG_CSS, dialog, esc, icon, page } from '../look.mjs';
+import { cookieBanner } from '../variants.mjs';
 
 const client = (name) => fs.readFileSync(new URL(`../client/${name}.js`, import.meta.url), 'utf8');
 const RUNTIME = client('runtime');
@@ -25,6 +26,7 @@ export const COMMON_CSS = (c) => `${DIALOG_CSS(c)}
 .${c.dlgBtn}{display:block;border-top:1px solid #dbdbdb;padding:14px 8px;min-height:48px;font-weight:400}
 .${c.dlgBtn}:focus-visible{outline:2px solid #0095f6;outline-offset:-2px}
 .${c.dlgPrimary}{color:#0095f6;font-weight:700}
+.${c.dlgBtnPlain}{font-weight:400}
 .${c.dlgDanger}{color:#ed4956;font-weight:700}
 .${c.rateShell}{min-height:100vh;background:#fafafa}
 .${c.dlgIcon}{margin:32px auto 0;width:64px;height:64px;border:2px solid #0c1014;border-radius:50%;display:flex;align-items:center;justify-content:center}
@@ -58,8 +60,11 @@ export function renderDocument(ctx, { title, css, content, templates = '', host,
     ctx.shown('interstitial');
     extra = interstitialDialog(ctx);
   }
+  if (ctx.state.cookieBanner) extra += cookieBanner(ctx);
   const body = `<div id="${ctx.mountId}">${content}${extra}${rateTemplate(ctx)}${templates}</div>`;
-  const config = { ...cfg, hooks: ctx.h.table(), mount: ctx.mountId, lang: ctx.state.locale };
+  const config = { ...cfg, hooks: ctx.h.table(), mount: ctx.mountId, lang: ctx.state.locale, reactClicks: ctx.state.reactClicks };
   const script = `(function (CFG) {\n${RUNTIME}\n${HOST_SCRIPTS[host]}\n})(${JSON.stringify(config).replace(/</g, '\\u003c')});`;
-  return page({ lang: ctx.state.locale, title, css: `${css}${COMMON_CSS(ctx.c)}`, body, script });
+  const scramble = ctx.state.scramble === null ? null
+    : { seed: ctx.state.scramble, key: `${ctx.host}${ctx.url.pathname}`, hooks: config.hooks, label: ctx.t('ig.feed.loading') };
+  return page({ lang: ctx.state.locale, title, css: `${css}${COMMON_CSS(ctx.c)}`, body, script, scramble });
 }

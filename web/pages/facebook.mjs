@@ -3,6 +3,7 @@
 // filled by the extension: every input into it is audited), a home page and the sharer.
 import { BASE_CSS, avatarFor, esc, icon } from '../look.mjs';
 import { renderDocument } from './common.mjs';
+import { saveLoginInner } from '../variants.mjs';
 
 function css(c) {
   return `${BASE_CSS}
@@ -57,6 +58,12 @@ ${avatar(c, name)}<div class="${c.name}">${esc(t('fb.continue_as.as', { name }))
 <div role="button" tabindex="0" class="${c.blue} ${h('fb_continue:0')}">${esc(t('fb.continue'))}</div>
 <a class="${c.link}" href="${esc(notYou.pathname + notYou.search)}">${esc(t('fb.not_you'))}</a>
 </div></div>`);
+}
+
+/** saveLoginInfo: "Save your login info?" — the person's choice; either leads on to `next`. */
+export function saveLogin(ctx, next) {
+  const { c } = ctx;
+  return doc(ctx, ctx.t('fb.facebook'), `<div class="${c.wrap}">${wordmark(ctx)}<div class="${c.box}" data-next="${esc(next)}">${saveLoginInner(ctx)}</div></div>`);
 }
 
 /** facebook_choose_account: one card per saved account, and "Use another account". */

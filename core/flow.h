@@ -13,11 +13,12 @@
 
 #include "decision.h"
 #include "error.h"
+#include "pack.h"
 #include "snapshot.h"
 
 namespace crosslink {
 
-enum class FlowKind : uint8_t { Link, Unlink, SetSharing, LinkMessaging, UnlinkMessaging, ReadStatus };
+// FlowKind is generated from core/data/registry.json (pack_data.h).
 const char* flow_name(FlowKind kind);  // "link", "unlink", "setSharing", ...
 bool flow_from_name(std::string_view name, FlowKind& out);
 
@@ -28,10 +29,10 @@ struct FlowParams {
   bool sync_profile = false;         // Link: "Continue" on the profile sync (default "Not now")
   std::string facebook_account;      // Link: the Facebook account to link ("" = the one offered)
   int8_t sharing[4] = {-1, -1, -1, -1};  // SetSharing: 1 on, 0 off, -1 leave as it is
-  int max_clicks = 12;
-  long long time_budget_ms = 120000;  // time spent deciding and waiting for pages (not for the person)
-  long long settle_ms = 15000;        // how long an action may take to show on the page
-  long long user_wait_ms = 600000;    // how long to wait for the person (log in, choose, press Continue)
+  int max_clicks = static_cast<int>(registry::kMaxClicksDefault);
+  long long time_budget_ms = registry::kTimeBudgetMsDefault;  // time spent deciding and waiting for pages (not for the person)
+  long long settle_ms = registry::kSettleMsDefault;            // how long an action may take to show on the page
+  long long user_wait_ms = registry::kUserWaitMsDefault;       // how long to wait for the person (log in, choose, press Continue)
 };
 
 // An action decided and not yet seen to take effect.

@@ -7,16 +7,17 @@ namespace {
 using nlohmann::json;
 
 constexpr int kStateVersion = 1;
-constexpr const char* kFlowNames[] = {"link", "unlink", "setSharing", "linkMessaging", "unlinkMessaging", "readStatus"};
+
+bool takes(FlowKind kind, registry::Param param) { return registry::kFlows[static_cast<int>(kind)].params & param; }
 
 json params_json(const FlowParams& p, FlowKind kind) {
   json j = {{"maxClicks", p.max_clicks}, {"timeBudgetMs", p.time_budget_ms}, {"settleMs", p.settle_ms},
             {"userWaitMs", p.user_wait_ms}};
-  if (kind == FlowKind::Link) {
-    j["syncProfile"] = p.sync_profile;
+  if (takes(kind, registry::kSyncProfile)) j["syncProfile"] = p.sync_profile;
+  if (takes(kind, registry::kFacebookAccount)) {
     if (!p.facebook_account.empty()) j["facebookAccount"] = p.facebook_account;
   }
-  if (kind == FlowKind::SetSharing) {
+  if (takes(kind, registry::kSharing)) {
     json s = json::object();
     for (int k = 0; k < 4; ++k)
       if (p.sharing[k] >= 0) s[kSwitchKeys[k]] = p.sharing[k] == 1;
@@ -41,26 +42,30 @@ bool whole(const json& v, long long lo, long long hi, long long& out) {
 // Reads the parameters a person or the extension passes (and a stored state's copy).
 Expected<FlowParams> read_params(FlowKind kind, const json& j) {
   FlowParams p;
-  if (j.is_null() && kind != FlowKind::SetSharing) return p;
+  if (j.is_null() && !takes(kind, registry::kSharing)) return p;
   if (!j.is_object() && !j.is_null()) return Error{"bad_params", "parameters: expected an object"};
   for (auto it = j.begin(); it != j.end(); ++it) {
     const std::string& key = it.key();
     const json& v = it.value();
     long long n = 0;
     if (key == "maxClicks") {
-      if (!whole(v, 0, 100, n)) return Error{"bad_params", "maxClicks: expected a whole number from 0 to 100"};
+      if (!whole(v, registry::kMaxClicksMin, registry::kMaxClicksMax, n))
+        return Error{"bad_params", "maxClicks: expected a whole number from " + std::to_string(registry::kMaxClicksMin) + " to " +
+                                       std::to_string(registry::kMaxClicksMax)};
       p.max_clicks = static_cast<int>(n);
     } else if (key == "timeBudgetMs" || key == "settleMs" || key == "userWaitMs") {
-      if (!whole(v, 1, 86400000, n)) return Error{"bad_params", key + ": expected milliseconds from 1 to 86400000"};
+      long long lo = key == "timeBudgetMs" ? registry::kTimeBudgetMsMin : key == "settleMs" ? registry::kSettleMsMin : registry::kUserWaitMsMin;
+      long long hi = key == "timeBudgetMs" ? registry::kTimeBudgetMsMax : key == "settleMs" ? registry::kSettleMsMax : registry::kUserWaitMsMax;
+      if (!whole(v, lo, hi, n)) return Error{"bad_params", key + ": expected milliseconds from " + std::to_string(lo) + " to " + std::to_string(hi)};
       (key == "timeBudgetMs" ? p.time_budget_ms : key == "settleMs" ? p.settle_ms : p.user_wait_ms) = n;
-    } else if (key == "syncProfile" && kind == FlowKind::Link) {
+    } else if (key == "syncProfile" && takes(kind, registry::kSyncProfile)) {
       if (!v.is_boolean()) return Error{"bad_params", "syncProfile: expected true or false"};
       p.sync_profile = v.get<bool>();
-    } else if (key == "facebookAccount" && kind == FlowKind::Link) {
+    } else if (key == "facebookAccount" && takes(kind, registry::kFacebookAccount)) {
       if (!v.is_string() && !v.is_null()) return Error{"bad_params", "facebookAccount: expected a name"};
       if (v.is_string()) p.facebook_account = v.get<std::string>();
       if (p.facebook_account.size() > 200) return Error{"bad_params", "facebookAccount: longer than 200 bytes"};
-    } else if (key == "sharing" && kind == FlowKind::SetSharing) {
+    } else if (key == "sharing" && takes(kind, registry::kSharing)) {
       if (!v.is_object()) return Error{"bad_params", "sharing: expected {posts, reels, stories, facebookStories}"};
       for (auto s = v.begin(); s != v.end(); ++s) {
         int k = 0;
@@ -74,7 +79,7 @@ Expected<FlowParams> read_params(FlowKind kind, const json& j) {
       return Error{"bad_params", key + ": not a parameter of " + flow_name(kind)};
     }
   }
-  if (kind == FlowKind::SetSharing && p.sharing[0] < 0 && p.sharing[1] < 0 && p.sharing[2] < 0 && p.sharing[3] < 0)
+  if (takes(kind, registry::kSharing) && p.sharing[0] < 0 && p.sharing[1] < 0 && p.sharing[2] < 0 && p.sharing[3] < 0)
     return Error{"bad_params", "sharing: say which switches to set"};
   return p;
 }
@@ -98,11 +103,11 @@ bool read_strings(const json& j, const char* key, std::vector<std::string>& out)
 
 }  // namespace
 
-const char* flow_name(FlowKind kind) { return kFlowNames[static_cast<int>(kind)]; }
+const char* flow_name(FlowKind kind) { return registry::kFlows[static_cast<int>(kind)].name; }
 
 bool flow_from_name(std::string_view name, FlowKind& out) {
-  for (int k = 0; k < 6; ++k)
-    if (name == kFlowNames[k]) {
+  for (int k = 0; k < registry::kFlowCount; ++k)
+    if (name == registry::kFlows[k].name) {
       out = static_cast<FlowKind>(k);
       return true;
     }
@@ -113,9 +118,11 @@ bool is_terminal(const FlowState& s) { return s.status == "done" || s.status == 
 
 Expected<FlowState> start_flow(std::string_view kind, const json& params, long long now_ms) {
   FlowState s;
-  if (!flow_from_name(kind, s.kind))
-    return Error{"bad_flow", "unknown flow \"" + std::string(kind.substr(0, 40)) +
-                                 "\" (link, unlink, setSharing, linkMessaging, unlinkMessaging, readStatus)"};
+  if (!flow_from_name(kind, s.kind)) {
+    std::string known;
+    for (int k = 0; k < registry::kFlowCount; ++k) known += std::string(k ? ", " : "") + registry::kFlows[k].name;
+    return Error{"bad_flow", "unknown flow \"" + std::string(kind.substr(0, 40)) + "\" (" + known + ")"};
+  }
   if (now_ms < 0) return Error{"bad_params", "nowMs: expected milliseconds since 1970"};
   auto p = read_params(s.kind, params);
   if (!p.ok()) return p.error();

@@ -7,8 +7,6 @@
 
 namespace crosslink::pack {
 
-inline constexpr int kLocaleCount = 5;  // en es pt de fr, in this order
-
 struct Wording {
   uint8_t locale;    // index into kLocales
   const char* text;  // as written; "{name}" is a placeholder for one or more characters

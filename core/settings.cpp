@@ -16,7 +16,6 @@ using Problems = std::vector<SettingsProblem>;
 constexpr std::size_t kStoredMaxBytes = 64u << 10;  // more than sync could ever hold
 constexpr int kMaxDepth = 8;
 constexpr std::size_t kMaxString = 1024;
-const char* const kLocales[] = {"auto", "en", "es", "pt", "de", "fr"};
 
 std::string shown(const json& v) {
   std::string s = dump(v);
@@ -72,12 +71,19 @@ void read_bool(const json& v, const std::string& field, bool& out, Problems& p) 
 }
 
 void read_locale(const std::string& value, const std::string& field, std::string& out, Problems& p) {
-  for (const char* l : kLocales)
-    if (value == l) {
+  std::string known = "auto";
+  if (value == known) {
+    out = value;
+    return;
+  }
+  for (int l = 0; l < registry::kLocaleCount; ++l) {
+    if (value == registry::kLocaleCodes[l]) {
       out = value;
       return;
     }
-  add(p, field, "unknown_value", "expected one of auto, en, es, pt, de, fr, got \"" + value.substr(0, 20) + "\"");
+    known += std::string(", ") + registry::kLocaleCodes[l];
+  }
+  add(p, field, "unknown_value", "expected one of " + known + ", got \"" + value.substr(0, 20) + "\"");
 }
 
 // One network name into `kept`, unless it is unknown or already there.
@@ -231,6 +237,13 @@ bool parse_guarded(std::string_view text, std::size_t max_bytes, json& doc, Prob
 }
 
 }  // namespace
+
+std::vector<ShareNetwork> default_networks() {
+  std::vector<ShareNetwork> out;
+  for (int n = 0; n < registry::kNetworkCount; ++n)
+    if (registry::kNetworks[n].on_by_default) out.push_back(static_cast<ShareNetwork>(n));
+  return out;
+}
 
 std::string settings_json(const Settings& s) {
   std::vector<std::string> networks;

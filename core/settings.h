@@ -28,12 +28,15 @@ namespace crosslink {
 
 inline constexpr int kSettingsVersion = 1;
 inline constexpr std::size_t kSyncItemBytes = 8192;  // chrome.storage.sync QUOTA_BYTES_PER_ITEM
-inline constexpr int kPacingMin = 100, kPacingMax = 5000, kPacingDefault = 400;
+inline constexpr int kPacingMin = static_cast<int>(registry::kClickPacingMsMin), kPacingMax = static_cast<int>(registry::kClickPacingMsMax),
+                     kPacingDefault = static_cast<int>(registry::kClickPacingMsDefault);
 inline constexpr int kLogSizeMin = kLogCapMin, kLogSizeMax = kLogCapMax, kLogSizeDefault = kLogCapDefault;
 
+// The networks a new install shows: those of core/data/registry.json on by default, in its order.
+std::vector<ShareNetwork> default_networks();
+
 struct Settings {
-  std::vector<ShareNetwork> networks{ShareNetwork::Facebook, ShareNetwork::X, ShareNetwork::Tumblr,
-                                     ShareNetwork::OkRu, ShareNetwork::Copy};
+  std::vector<ShareNetwork> networks = default_networks();  // registry order, those on by default
   bool apply_composer_default = false;  // off until the person asks: nothing changes unseen
   bool share_to_facebook = false;
   std::string locale = "auto";

@@ -465,24 +465,16 @@ FittedText fit_code_points(std::string_view utf8, int budget) {
 }
 
 const char* network_name(ShareNetwork network) {
-  switch (network) {
-    case ShareNetwork::Facebook: return "facebook";
-    case ShareNetwork::X: return "x";
-    case ShareNetwork::Tumblr: return "tumblr";
-    case ShareNetwork::OkRu: return "okru";
-    case ShareNetwork::Copy: return "copy";
-  }
-  return "copy";
+  int n = static_cast<int>(network);
+  return n < registry::kNetworkCount ? registry::kNetworks[n].name : "";
 }
 
 bool network_from_name(std::string_view name, ShareNetwork& out) {
-  for (ShareNetwork n : {ShareNetwork::Facebook, ShareNetwork::X, ShareNetwork::Tumblr, ShareNetwork::OkRu,
-                         ShareNetwork::Copy}) {
-    if (name == network_name(n)) {
-      out = n;
+  for (int n = 0; n < registry::kNetworkCount; ++n)
+    if (name == registry::kNetworks[n].name) {
+      out = static_cast<ShareNetwork>(n);
       return true;
     }
-  }
   return false;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "error.h"
+#include "pack.h"
 
 namespace crosslink {
 
@@ -55,7 +56,7 @@ FittedText fit_x_text(std::string_view utf8, int budget);
 // The same trimming by plain code points, for networks without weights.
 FittedText fit_code_points(std::string_view utf8, int budget);
 
-enum class ShareNetwork { Facebook, X, Tumblr, OkRu, Copy };
+// ShareNetwork is generated from core/data/registry.json (pack_data.h).
 const char* network_name(ShareNetwork network);  // "facebook", "x", "tumblr", "okru", "copy"
 bool network_from_name(std::string_view name, ShareNetwork& out);
 

@@ -25,7 +25,6 @@ async function withCore() {
 }
 
 const driver = createFlowDriver({ withCore });
-const FLOWS = new Set(['link', 'unlink', 'setSharing', 'linkMessaging', 'unlinkMessaging', 'readStatus']);
 const flowView = (rec) => rec && { id: rec.id, flow: rec.flow, status: rec.status, outcome: rec.outcome ?? null };
 
 const routes = {
@@ -50,7 +49,7 @@ const routes = {
     from: ['page'],
     fields: { flow: 'string', params: 'object?' },
     async handle({ flow, params = {} }) {
-      if (!FLOWS.has(flow)) throw Object.assign(new Error(`no flow "${flow.slice(0, 40)}"`), { code: 'bad_flow' });
+      if (!(await withCore()).schema().flows.some((f) => f.name === flow)) throw Object.assign(new Error(`no flow "${flow.slice(0, 40)}"`), { code: 'bad_flow' });
       return { flow: flowView(await driver.start(flow, params)) };
     },
   },

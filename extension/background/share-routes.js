@@ -20,8 +20,11 @@ export function shareRoutes({ withCore }) {
       from: ['content'],
       fields: {},
       async handle() {
-        const { share, composer } = await loadSettings(await withCore());
-        return { networks: share.networks, composer };
+        const core = await withCore();
+        const { share, composer } = await loadSettings(core);
+        // labels: each network's messages.json key, from the registry.
+        const labels = Object.fromEntries(core.schema().networks.map((n) => [n.name, n.label]));
+        return { networks: share.networks, labels, composer };
       },
     },
     // The menu for one post: its clean permalink and one entry per enabled network.

@@ -61,7 +61,7 @@ globalThis.crosslinkI18n ??= (() => {
   const NATIVE_SHARE = NATIVE_SHARE_LABELS.map((l) => `svg[aria-label="${l}"]`).join(',');
   const PERMALINK = /^\/(?:[A-Za-z0-9._]+\/)?(?:p|reels?)\/[A-Za-z0-9_-]+\/?$/;
   const { msg } = crosslinkI18n;
-  const NETWORK_LABEL = { facebook: 'shareFacebook', x: 'shareX', tumblr: 'shareTumblr', okru: 'shareOkRu', copy: 'shareCopyLink' };
+  let NETWORK_LABEL = {};  // network → messages.json key, from the worker (the core's registry)
 
   let networks = [];
   let started = false;
@@ -269,6 +269,7 @@ globalThis.crosslinkI18n ??= (() => {
   async function configure() {
     const reply = await send({ type: 'content/shareConfig' }).catch(() => null);
     const next = reply?.ok ? reply.networks : [];
+    if (reply?.ok) NETWORK_LABEL = reply.labels;
     const changed = next.join() !== networks.join();
     networks = next;
     if (!changed) return;

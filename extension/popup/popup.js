@@ -6,7 +6,7 @@ const t = (key, ...subs) => chrome.i18n.getMessage(key, subs) || key;
 const $ = (id) => document.getElementById(id);
 // The language chrome.i18n picked for these strings, for screen readers and hyphenation.
 document.documentElement.lang = (chrome.i18n.getMessage('@@ui_locale') || 'en').replace('_', '-');
-const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
+const FACEBOOK_ORIGINS = chrome.runtime.getManifest().optional_host_permissions ?? [];  // asked for, never assumed
 const ENDED = new Set(['done', 'error', 'cancelled']);
 const LOG_SHOWN = 5;
 

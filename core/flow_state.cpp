@@ -91,14 +91,27 @@ bool read_time(const json& j, const char* key, long long& out) {
   return it != j.end() && whole(*it, 0, 9007199254740991LL, out);
 }
 
-bool read_strings(const json& j, const char* key, std::vector<std::string>& out) {
+// A list of names, each read into its enum by from_name (false for an unknown one).
+template <class T>
+bool read_names(const json& j, const char* key, bool (*from_name)(std::string_view, T&), std::vector<T>& out) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_array() || it->size() > 256) return false;
   for (const json& v : *it) {
-    if (!v.is_string()) return false;
-    out.push_back(v.get<std::string>());
+    T value;
+    if (!v.is_string() || !from_name(v.get_ref<const std::string&>(), value)) return false;
+    out.push_back(value);
   }
   return true;
+}
+
+constexpr const char* kStatusNames[] = {"running", "needs_user", "done", "error", "cancelled"};
+constexpr const char* kPendingNames[] = {"", "click", "toggle", "navigate"};
+
+template <class T>
+json names_json(const std::vector<T>& values, const char* (*name)(T)) {
+  json out = json::array();
+  for (T v : values) out.push_back(name(v));
+  return out;
 }
 
 }  // namespace
@@ -114,7 +127,22 @@ bool flow_from_name(std::string_view name, FlowKind& out) {
   return false;
 }
 
-bool is_terminal(const FlowState& s) { return s.status == "done" || s.status == "error" || s.status == "cancelled"; }
+bool is_terminal(const FlowState& s) {
+  return s.status == FlowStatus::Done || s.status == FlowStatus::Error || s.status == FlowStatus::Cancelled;
+}
+
+const char* status_name(FlowStatus status) { return kStatusNames[static_cast<int>(status)]; }
+
+const char* step_name(Step step) { return registry::kStepNames[static_cast<int>(step)]; }
+
+bool step_from_name(std::string_view name, Step& out) {
+  for (int k = 0; k < registry::kStepCount; ++k)
+    if (name == registry::kStepNames[k]) {
+      out = static_cast<Step>(k);
+      return true;
+    }
+  return false;
+}
 
 Expected<FlowState> start_flow(std::string_view kind, const json& params, long long now_ms) {
   FlowState s;
@@ -133,15 +161,15 @@ Expected<FlowState> start_flow(std::string_view kind, const json& params, long l
 
 json state_to_json(const FlowState& s) {
   json pending = nullptr;
-  if (!s.pending.kind.empty())
-    pending = {{"kind", s.pending.kind}, {"screen", s.pending.screen}, {"url", s.pending.url}, {"locator", s.pending.locator},
+  if (s.pending.kind != PendingKind::None)
+    pending = {{"kind", kPendingNames[static_cast<int>(s.pending.kind)]}, {"screen", screen_name(s.pending.screen)}, {"url", s.pending.url}, {"locator", s.pending.locator},
                {"target", s.pending.target}, {"checked", s.pending.checked}, {"size", s.pending.size}, {"at", s.pending.at}};
   json visits = json::object();
-  for (const auto& [screen, n] : s.visits) visits[screen] = n;
+  for (const auto& [screen, n] : s.visits) visits[screen_name(screen)] = n;
   json j = {{"v", kStateVersion}, {"flow", flow_name(s.kind)}, {"params", params_json(s.params, s.kind)},
-            {"status", s.status}, {"clicks", s.clicks}, {"startedAt", s.started_at}, {"lastStepAt", s.last_step_at},
-            {"activeMs", s.active_ms}, {"pending", pending}, {"seen", s.seen}, {"visits", visits},
-            {"goals", s.goals}, {"steps", s.steps}, {"asked", s.asked}, {"askedAt", s.asked_at},
+            {"status", status_name(s.status)}, {"clicks", s.clicks}, {"startedAt", s.started_at}, {"lastStepAt", s.last_step_at},
+            {"activeMs", s.active_ms}, {"pending", pending}, {"seen", names_json(s.seen, screen_name)}, {"visits", visits},
+            {"goals", s.goals}, {"steps", names_json(s.steps, step_name)}, {"asked", s.asked}, {"askedAt", s.asked_at},
             {"waitingSince", s.waiting_since}, {"read", s.read}};
   if (is_terminal(s)) {
     j["final"] = s.final_decision;
@@ -221,8 +249,12 @@ Expected<FlowState> state_from_json(const json& j) {
   s.params = p.value();
   auto status = j.find("status");
   if (status == j.end() || !status->is_string()) return bad("status: missing");
-  s.status = status->get<std::string>();
-  if (s.status != "running" && s.status != "needs_user" && !is_terminal(s)) return bad("status: unknown");
+  {
+    int k = 0;
+    while (k < 5 && *status != kStatusNames[k]) ++k;
+    if (k == 5) return bad("status: unknown");
+    s.status = static_cast<FlowStatus>(k);
+  }
   long long n = 0;
   if (!read_time(j, "clicks", n) || n > 100) return bad("clicks: expected a count");
   s.clicks = static_cast<int>(n);
@@ -232,15 +264,17 @@ Expected<FlowState> state_from_json(const json& j) {
       !read_time(j, "activeMs", s.active_ms) || !read_time(j, "askedAt", s.asked_at) ||
       !read_time(j, "waitingSince", s.waiting_since))
     return bad("times: expected milliseconds");
-  if (!read_strings(j, "seen", s.seen) || !read_strings(j, "steps", s.steps)) return bad("seen, steps: expected lists of names");
+  if (!read_names(j, "seen", screen_from_name, s.seen) || !read_names(j, "steps", step_from_name, s.steps))
+    return bad("seen, steps: expected lists of names");
   auto asked = j.find("asked");
   if (asked == j.end() || !asked->is_string()) return bad("asked: expected a reason or \"\"");
   s.asked = asked->get<std::string>();
   auto visits = j.find("visits");
   if (visits == j.end() || !visits->is_object() || visits->size() > 64) return bad("visits: expected an object");
   for (auto it = visits->begin(); it != visits->end(); ++it) {
-    if (!whole(it.value(), 0, 100, n)) return bad("visits: expected counts");
-    s.visits.emplace_back(it.key(), static_cast<int>(n));
+    Screen screen;
+    if (!whole(it.value(), 0, 100, n) || !screen_from_name(it.key(), screen)) return bad("visits: expected counts");
+    s.visits.emplace_back(screen, static_cast<int>(n));
   }
   auto pending = j.find("pending");
   if (pending == j.end()) return bad("pending: missing");
@@ -249,11 +283,13 @@ Expected<FlowState> state_from_json(const json& j) {
     if (!pj.is_object()) return bad("pending: expected an object or null");
     for (const char* key : {"kind", "screen", "url", "locator"})
       if (!pj.contains(key) || !pj[key].is_string()) return bad(std::string("pending.") + key + ": expected text");
-    s.pending.kind = pj["kind"].get<std::string>();
-    s.pending.screen = pj["screen"].get<std::string>();
+    int k = 1;
+    while (k < 4 && pj["kind"] != kPendingNames[k]) ++k;
+    if (k == 4) return bad("pending.kind: unknown");
+    s.pending.kind = static_cast<PendingKind>(k);
+    if (!screen_from_name(pj["screen"].get_ref<const std::string&>(), s.pending.screen)) return bad("pending.screen: unknown");
     s.pending.url = pj["url"].get<std::string>();
     s.pending.locator = pj["locator"].get<std::string>();
-    if (s.pending.kind != "click" && s.pending.kind != "toggle" && s.pending.kind != "navigate") return bad("pending.kind: unknown");
     if (!pj.contains("target") || !whole(pj["target"], -1, 100000, n)) return bad("pending.target: expected an index");
     s.pending.target = static_cast<int>(n);
     if (!pj.contains("checked") || !whole(pj["checked"], -1, 1, n)) return bad("pending.checked: expected -1, 0 or 1");

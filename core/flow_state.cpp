@@ -119,12 +119,7 @@ json names_json(const std::vector<T>& values, const char* (*name)(T)) {
 const char* flow_name(FlowKind kind) { return registry::kFlows[static_cast<int>(kind)].name; }
 
 bool flow_from_name(std::string_view name, FlowKind& out) {
-  for (int k = 0; k < registry::kFlowCount; ++k)
-    if (name == registry::kFlows[k].name) {
-      out = static_cast<FlowKind>(k);
-      return true;
-    }
-  return false;
+  return registry::from_name(name, registry::kFlowCount, [](int k) { return registry::kFlows[k].name; }, out);
 }
 
 bool is_terminal(const FlowState& s) {
@@ -136,12 +131,7 @@ const char* status_name(FlowStatus status) { return kStatusNames[static_cast<int
 const char* step_name(Step step) { return registry::kStepNames[static_cast<int>(step)]; }
 
 bool step_from_name(std::string_view name, Step& out) {
-  for (int k = 0; k < registry::kStepCount; ++k)
-    if (name == registry::kStepNames[k]) {
-      out = static_cast<Step>(k);
-      return true;
-    }
-  return false;
+  return registry::from_name(name, registry::kStepCount, [](int k) { return registry::kStepNames[k]; }, out);
 }
 
 Expected<FlowState> start_flow(std::string_view kind, const json& params, long long now_ms) {

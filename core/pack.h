@@ -2,8 +2,25 @@
 // by core/data/generate.mjs). Nothing here is downloaded or changed at run time.
 #pragma once
 #include <cstdint>
+#include <string_view>
 
 #include "pack_data.h"
+
+namespace crosslink::registry {
+
+// The enumerator whose name(i) is `name`, among the first `count`: how every registry name
+// (flow, network, screen, step) is read back from JSON.
+template <class Enum, class Name>
+bool from_name(std::string_view name, int count, Name name_of, Enum& out) {
+  for (int i = 0; i < count; ++i)
+    if (name == name_of(i)) {
+      out = static_cast<Enum>(i);
+      return true;
+    }
+  return false;
+}
+
+}  // namespace crosslink::registry
 
 namespace crosslink::pack {
 

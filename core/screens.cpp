@@ -18,12 +18,7 @@ int host_bit(const std::string& host) {
 const char* screen_name(Screen screen) { return registry::kScreenNames[static_cast<int>(screen)]; }
 
 bool screen_from_name(std::string_view name, Screen& out) {
-  for (int s = 0; s < registry::kScreenCount; ++s)
-    if (name == registry::kScreenNames[s]) {
-      out = static_cast<Screen>(s);
-      return true;
-    }
-  return false;
+  return registry::from_name(name, registry::kScreenCount, [](int s) { return registry::kScreenNames[s]; }, out);
 }
 
 const char* locale_name(int locale) { return locale >= 0 && locale < pack::kLocaleCount ? pack::kLocales[locale] : ""; }

@@ -3,7 +3,7 @@
 // The registry's names (core/data/registry.json); tests/wasm/registry.test.mjs checks that
 // these unions and the registry agree.
 export type Locale = 'en' | 'es' | 'pt' | 'de' | 'fr';
-export type ShareNetwork = 'facebook' | 'x' | 'tumblr' | 'okru' | 'copy';
+export type ShareNetwork = 'facebook' | 'x' | 'tumblr' | 'okru' | 'threads' | 'copy';
 export type FlowKind = 'link' | 'unlink' | 'setSharing' | 'linkMessaging' | 'unlinkMessaging' | 'readStatus';
 export type Host = 'www.instagram.com' | 'accountscenter.instagram.com' | 'www.facebook.com' | 'm.facebook.com';
 
@@ -15,8 +15,11 @@ export interface Schema {
   /** entry: the page the flow starts on; params: the parameters it takes besides the budgets. */
   flows: Array<{ name: FlowKind; entry: string; params: Array<'syncProfile' | 'facebookAccount' | 'sharing'> }>;
   budgets: Record<'maxClicks' | 'timeBudgetMs' | 'settleMs' | 'userWaitMs', Range>;
-  /** label: the messages.json key of its name; default: in the menu of a new install. */
-  networks: Array<{ name: ShareNetwork; label: string; default: boolean }>;
+  /** label: the messages.json key of its name; default: in the menu of a new install;
+   *  since: the settings version that brought it (off in settings stored before). */
+  networks: Array<{ name: ShareNetwork; label: string; default: boolean; since: number }>;
+  /** The settings version the core writes (Settings.version). */
+  settingsVersion: number;
   ranges: Record<'clickPacingMs' | 'logSize', Range>;
   /** The screens recognize() can name, unknown and unreadable last. */
   screens: string[];
@@ -81,7 +84,7 @@ export interface ShareLinks {
 }
 
 export interface Settings {
-  version: 1;
+  version: 2;
   share: { networks: ShareNetwork[] };
   composer: { applyDefault: boolean; shareToFacebook: boolean };
   locale: 'auto' | Locale;
@@ -96,7 +99,7 @@ export interface LoadedSettings {
   settings: Settings;
   /** null: nothing was stored (or it was unreadable); 0: the v0 shape. */
   storedVersion: number | null;
-  migratedFrom: 0 | null;
+  migratedFrom: number | null;
   /** Written by a newer Crosslink: use it, never write it back. */
   newer: boolean;
   /** Migrated or repaired: store `settings` again. */

@@ -46,7 +46,10 @@ const STEPS = [...new Set(['interstitial', 'recover', ...(registry.flows ?? []).
 for (const n of registry.networks ?? []) {
   if (!/^[a-z]+$/.test(n.name ?? '') || !/^[A-Z][A-Za-z]*$/.test(n.enum ?? '') || !/^share[A-Za-z]+$/.test(n.label ?? '') || typeof n.default !== 'boolean')
     fail(`registry.json: network "${n.name}": a name, an enum, a label (messages.json key) and default true or false`);
+  if (n.since !== undefined && !(Number.isInteger(n.since) && n.since >= 1 && n.since <= registry.settingsVersion))
+    fail(`registry.json: network "${n.name}": since: a settings version up to settingsVersion`);
 }
+if (!Number.isInteger(registry.settingsVersion) || registry.settingsVersion < 1) fail('registry.json: settingsVersion: a positive integer');
 for (const list of ['hosts', 'locales', 'flows', 'networks']) {
   const names = (registry[list] ?? []).map((e) => e.host ?? e.code ?? e.name);
   if (!names.length || new Set(names).size !== names.length) fail(`registry.json: ${list}: a list without duplicates`);
@@ -156,7 +159,8 @@ const schema = {
   locales: registry.locales,
   flows: registry.flows.map((f) => ({ name: f.name, entry: pageUrl[f.entry], params: f.params })),
   budgets: registry.budgets,
-  networks: registry.networks.map((n) => ({ name: n.name, label: n.label, default: n.default})),
+  networks: registry.networks.map((n) => ({ name: n.name, label: n.label, default: n.default, since: n.since ?? 1 })),
+  settingsVersion: registry.settingsVersion,
   ranges: registry.ranges,
   screens: SCREENS,
 };
@@ -189,6 +193,7 @@ ${range('kSettleMs', registry.budgets.settleMs)}
 ${range('kUserWaitMs', registry.budgets.userWaitMs)}
 ${range('kClickPacingMs', registry.ranges.clickPacingMs)}
 ${range('kLogSize', registry.ranges.logSize)}
+inline constexpr int kSettingsVersion = ${registry.settingsVersion};
 
 struct FlowRow {
   const char* name;
@@ -198,6 +203,7 @@ struct FlowRow {
 struct NetworkRow {
   const char* name;
   bool on_by_default;  // in the menu of a new install
+  uint8_t since;       // the settings version that introduced it: off in settings stored before
 };
 extern const FlowRow kFlows[];
 extern const NetworkRow kNetworks[];
@@ -262,7 +268,7 @@ const FlowRow kFlows[] = {
 ${registry.flows.map((f) => `  {${cstr(f.name)}, ${pages.findIndex(([k]) => k === f.entry)}, ${f.params.reduce((m, p) => m | (1 << PARAMS.indexOf(p)), 0)}},`).join('\n')}
 };
 const NetworkRow kNetworks[] = {
-${registry.networks.map((n) => `  {${cstr(n.name)}, ${n.default}},`).join('\n')}
+${registry.networks.map((n) => `  {${cstr(n.name)}, ${n.default}, ${n.since ?? 1}},`).join('\n')}
 };
 const char* const kScreenNames[] = {${SCREENS.map(cstr).join(', ')}};
 const char* const kStepNames[] = {${STEPS.map(cstr).join(', ')}};

@@ -185,8 +185,8 @@ test('options by keyboard alone: every control in order, each with a visible foc
   for (const id of ['network-facebook', 'network-copy', 'composer-apply', 'locale', 'pacing', 'log-size', 'save', 'revert', 'export', 'import', 'reset']) {
     assert.ok(ids.includes(id), `${id} is reached by Tab (order: ${ids.join(', ')})`);
   }
-  // The five checkboxes and their enabled move buttons: 5 + 8.
-  assert.equal(order.filter((o) => o.name.startsWith('Move ')).length, 8);
+  // The six checkboxes and their enabled move buttons: 6 + 10.
+  assert.equal(order.filter((o) => o.name.startsWith('Move ')).length, 10);
   for (const o of order) {
     assert.ok(o.focusVisible, `${o.id || o.name} matches :focus-visible`);
     const [style, width] = o.outline.split(' ');
@@ -206,7 +206,7 @@ test('options by keyboard alone: every control in order, each with a visible foc
   await page.keyboard.press('Enter');
   await until(() => page.locator('#save-status').textContent(), (s) => s === 'Saved.', { what: 'Saved.' });
   const { sync } = await storage(browser);
-  assert.deepEqual(sync.settings.share.networks, ['facebook', 'x', 'okru', 'copy']);
+  assert.deepEqual(sync.settings.share.networks, ['facebook', 'x', 'okru', 'threads', 'copy']);
   assert.equal(sync.settings.clickPacingMs, 1500);
 });
 

@@ -48,7 +48,7 @@ test('in every locale each $NAME$ has its placeholder and each placeholder is us
 test('the translations are translations: most messages differ from English', () => {
   const same = (a, b) => a.message === b.message;
   // Names that stay as they are in every language.
-  const names = new Set(['extName', 'popupTitle', 'shareFacebook', 'shareX', 'shareTumblr', 'shareOkRu']);
+  const names = new Set(['extName', 'popupTitle', 'shareFacebook', 'shareX', 'shareTumblr', 'shareOkRu', 'shareThreads']);
   for (const locale of OTHERS) {
     const other = load(locale);
     const copied = Object.keys(en).filter((k) => !names.has(k) && same(other[k], en[k]));
@@ -142,7 +142,7 @@ test('the share control speaks each of Instagram\'s five languages, its menu too
     await page.locator(CONTROL).first().click();
     await page.getByRole('menuitem').first().waitFor();
     assert.deepEqual(await page.getByRole('menuitem').allTextContents(),
-      ['shareFacebook', 'shareX', 'shareTumblr', 'shareOkRu', 'shareCopyLink'].map((k) => m[k].message), locale);
+      ['shareFacebook', 'shareX', 'shareTumblr', 'shareOkRu', 'shareThreads', 'shareCopyLink'].map((k) => m[k].message), locale);
     assert.equal(await page.getByRole('menu').getAttribute('aria-label'), m.shareControlLabel.message);
     await page.keyboard.press('Escape');
   }

@@ -40,7 +40,7 @@ test('every post of the feed gets one control, right after its own share icon', 
   assert.equal(await button.getAttribute('aria-expanded'), 'false');
 });
 
-test('the menu lists Facebook, X, Tumblr, OK.ru and "Copy clean link", and each opens its exact official URL in a new tab', async () => {
+test('the menu lists Facebook, X, Tumblr, OK.ru, Threads and "Copy clean link", and each opens its exact official URL in a new tab', async () => {
   await page.goto(FEED);
   await waitForControls(page, 1);
   const article = page.locator('article').nth(2);
@@ -51,9 +51,10 @@ test('the menu lists Facebook, X, Tumblr, OK.ru and "Copy clean link", and each 
     X: `https://x.com/intent/tweet?url=${u}`,
     Tumblr: `https://www.tumblr.com/widgets/share/tool?posttype=link&canonicalUrl=${u}&content=${u}`,
     'OK.ru': `https://connect.ok.ru/offer?url=${u}`,
+    Threads: `https://www.threads.net/intent/post?url=${u}`,
   };
   await shareButton(article).click();
-  assert.deepEqual(await page.getByRole('menuitem').allTextContents(), ['Facebook', 'X', 'Tumblr', 'OK.ru', 'Copy clean link']);
+  assert.deepEqual(await page.getByRole('menuitem').allTextContents(), ['Facebook', 'X', 'Tumblr', 'OK.ru', 'Threads', 'Copy clean link']);
   await page.keyboard.press('Escape');
   for (const [name, url] of Object.entries(expected)) {
     await shareButton(article).click();
@@ -139,6 +140,7 @@ test('the keyboard: Enter opens on the first item, arrows wrap, Home/End, Escape
   await until(focused, (t) => t === 'Copy clean link', { what: 'focus on the last item' });
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');  // past Threads and OK.ru
   assert.equal(await focused(), 'Tumblr');
   const opened = await newTabUrl(browser, () => page.keyboard.press('Enter'));
   assert.match(opened, /^https:\/\/www\.tumblr\.com\/widgets\/share\/tool\?/);
@@ -175,7 +177,7 @@ test('the worker never opens a URL handed to it, and refuses links that are not 
   assert.equal((await ask({ type: 'content/shareLinks', url: 'https://www.instagram.com/explore/' })).error.name, 'not_a_permalink');
   assert.equal((await ask({ type: 'content/shareLinks', url: 7 })).error.name, 'bad_message');
   const links = await ask({ type: 'content/shareLinks', url: 'https://instagram.com/reel/ABC/?igsh=1' });
-  assert.deepEqual(links, { ok: true, url: 'https://www.instagram.com/reel/ABC/', networks: ['facebook', 'x', 'tumblr', 'okru', 'copy'] });
+  assert.deepEqual(links, { ok: true, url: 'https://www.instagram.com/reel/ABC/', networks: ['facebook', 'x', 'tumblr', 'okru', 'threads', 'copy'] });
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(browser.context.pages().length, tabs, 'no tab was opened');
 });

@@ -33,7 +33,9 @@ test('schema() is the registry, with each flow entry page as its address', async
   assert.deepEqual(schema.ranges, registry.ranges);
   assert.deepEqual(schema.budgets, registry.budgets);
   assert.deepEqual(schema.flows, registry.flows.map((f) => ({ name: f.name, entry: pages[f.entry], params: f.params })));
-  assert.deepEqual(schema.networks, registry.networks.map(({ name, label, default: on }) => ({ name, label, default: on })));
+  assert.deepEqual(schema.networks, registry.networks.map(({ name, label, default: on, since }) => ({ name, label, default: on, since: since ?? 1 })));
+  assert.equal(schema.settingsVersion, registry.settingsVersion);
+  assert.equal(core.settingsDefaults().settings.version, registry.settingsVersion);
   const screens = readJson('core/data/screens.json').screens.map((s) => s.id);
   assert.deepEqual(schema.screens, [...screens, 'unknown', 'unreadable']);
   // A copy each time: a caller that changes it changes nobody else's.

@@ -60,6 +60,10 @@ struct Ctx {
 
 using Policy = Action (*)(Ctx&);
 
+namespace flows {
+using pack::Loc;  // what every flow finds its elements by
+}  // namespace flows
+
 namespace engine {
 extern const Policy kPolicies[];  // registry order (generated: flow_table.cpp)
 }  // namespace engine

@@ -5,8 +5,6 @@
 
 namespace crosslink::flows {
 
-using pack::Loc;
-
 Action link(Ctx& c) {
   switch (c.screen) {
     case Screen::accounts_center_accounts: {

@@ -4,8 +4,6 @@
 
 namespace crosslink::flows {
 
-using pack::Loc;
-
 Action linkMessaging(Ctx& c) {
   switch (c.screen) {
     case Screen::instagram_settings:

@@ -4,8 +4,6 @@
 
 namespace crosslink::flows {
 
-using pack::Loc;
-
 Action setSharing(Ctx& c) {
   static constexpr Step kToggles[4] = {Step::toggle_posts, Step::toggle_reels, Step::toggle_stories, Step::toggle_facebookStories};
   switch (c.screen) {

@@ -4,8 +4,6 @@
 
 namespace crosslink::flows {
 
-using pack::Loc;
-
 Action unlink(Ctx& c) {
   switch (c.screen) {
     case Screen::accounts_center_accounts: {

@@ -4,8 +4,6 @@
 
 namespace crosslink::flows {
 
-using pack::Loc;
-
 Action unlinkMessaging(Ctx& c) {
   switch (c.screen) {
     case Screen::instagram_messages_settings: {

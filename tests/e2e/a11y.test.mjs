@@ -2,11 +2,11 @@
 // dark mode (prefers-color-scheme) finds no violation, in their resting states and with
 // their messages showing; the in-page share control and its menu likewise; and every
 // control of the options page is reached by Tab, shows its focus and works by keyboard.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, setState, startStage, stageRequest, until } from './harness.mjs';
+import { setState, stageRequest, until, useBrowser } from './harness.mjs';
 import { FEED, CONTROL } from './share-helpers.mjs';
 import { clearStorage, openOptions, putStorage, storage } from './options-helpers.mjs';
 
@@ -31,19 +31,9 @@ async function axe(page, context = null) {
   return violations;
 }
 
-let stage;
-let browser;
-let page;
+let stage, browser, page;  // set up by useBrowser
 const worker = () => browser.context.serviceWorkers()[0];
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
-  page = await browser.context.newPage();
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
-});
+useBrowser((env) => ({ stage, browser, page } = env));
 beforeEach(async () => {
   await clearStorage(browser);
   await page.emulateMedia({ colorScheme: 'light' });

@@ -2,11 +2,11 @@
 // in-page share control with its menu open. Written to build/screenshots/ on every run;
 // docs/screenshots/ (what the README shows) is written when a file is missing or with
 // SCREENSHOTS=update, and otherwise must still have the size of a fresh shot.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, root, setState, startStage, stageRequest, until } from './harness.mjs';
+import { root, setState, stageRequest, until, useBrowser } from './harness.mjs';
 import { FEED, CONTROL } from './share-helpers.mjs';
 import { clearStorage, openOptions, putStorage } from './options-helpers.mjs';
 
@@ -34,18 +34,10 @@ function keep(name, buffer) {
   }
 }
 
-let stage;
-let browser;
-let page;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
-  page = await browser.context.newPage();
+let stage, browser, page;  // set up by useBrowser
+useBrowser(async (env) => {
+  ({ stage, browser, page } = env);
   await clearStorage(browser);
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
 });
 
 test('screenshot: the popup', async () => {

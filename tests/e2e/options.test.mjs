@@ -2,10 +2,10 @@
 // after the core checked them, field errors at the field, export and import of settings
 // and activity log as one JSON file (a bad file refused whole with a clear message),
 // reset, damaged and old settings recovered, the language setting.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, startStage, until } from './harness.mjs';
+import { until, useBrowser } from './harness.mjs';
 import { FEED, CONTROL } from './share-helpers.mjs';
 import { clearStorage, logOf, messages, openOptions, putStorage, storage } from './options-helpers.mjs';
 
@@ -18,18 +18,8 @@ const fill = (m, key, ...subs) => {
 const DEFAULTS = { version: 2, share: { networks: ['facebook', 'x', 'tumblr', 'okru', 'threads', 'copy'] },
   composer: { applyDefault: false, shareToFacebook: false }, locale: 'auto', clickPacingMs: 400, logSize: 500 };
 
-let stage;
-let browser;
-let page;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
-  page = await browser.context.newPage();
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
-});
+let stage, browser, page;  // set up by useBrowser
+useBrowser((env) => ({ stage, browser, page } = env));
 beforeEach(async () => {
   await clearStorage(browser);
 });

@@ -1,24 +1,14 @@
 // The "Share to…" control on the stage: where it appears, what each network's link is
 // (checked exactly, from the tab the extension opens), copy link, settings, pushState.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evalInContentScript, launch, setState, startStage, stageRequest, until } from './harness.mjs';
+import { evalInContentScript, setState, stageRequest, until, useBrowser } from './harness.mjs';
 import { CONTROL, FEED, controlsPerPost, enc, newTabUrl, permalinkOf, setSettings, settingsWith, waitForControls } from './share-helpers.mjs';
 
-let stage;
-let browser;
-let page;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
+let stage, browser, page;  // set up by useBrowser
+useBrowser(async (env) => {
+  ({ stage, browser, page } = env);
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: FEED.slice(0, -1) });
-  page = await browser.context.newPage();
-});
-after(async () => {
-  // The stage closes even when the browser's close fails (a foreign request): an open
-  // server would keep this test file's process alive.
-  try { await browser?.close(); } finally { await stage?.close(); }
 });
 beforeEach(async () => {
   await stageRequest(stage, '/__stage/reset', {});

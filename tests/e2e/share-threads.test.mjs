@@ -1,24 +1,14 @@
 // Threads, the network added through the registry (core/data/registry.json): on in a new
 // install's menu, with Threads' own web intent; off for those whose settings predate it
 // (v1, migrated to v2 as they were), and orderable on the options page like the others.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startStage, stageRequest, until } from './harness.mjs';
+import { stageRequest, until, useBrowser } from './harness.mjs';
 import { FEED, enc, newTabUrl, permalinkOf, setSettings, waitForControls } from './share-helpers.mjs';
 import { openOptions, storage } from './options-helpers.mjs';
 
-let stage;
-let browser;
-let page;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
-  page = await browser.context.newPage();
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
-});
+let stage, browser, page;  // set up by useBrowser
+useBrowser((env) => ({ stage, browser, page } = env));
 beforeEach(async () => {
   await stageRequest(stage, '/__stage/reset', {});
   await setSettings(browser, null);

@@ -5,9 +5,9 @@
 //   chrome.storage.local   linkStatus (extension/background/status-store.js)
 //   chrome.storage.sync    settings   (settings-store.js, through core.settingsLoad)
 //   chrome.storage.session nothing yet on this branch: damage there must not matter.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evalInContentScript, launch, startStage, until } from './harness.mjs';
+import { evalInContentScript, until, useBrowser } from './harness.mjs';
 
 const AC = 'https://accountscenter.instagram.com/accounts/';
 const DEFAULT_NETWORKS = ['facebook', 'x', 'tumblr', 'okru', 'threads', 'copy'];
@@ -15,21 +15,13 @@ const DEFAULTS = {
   version: 2, share: { networks: DEFAULT_NETWORKS }, composer: { applyDefault: false, shareToFacebook: false },
   locale: 'auto', clickPacingMs: 400, logSize: 500,
 };
-let stage;
-let browser;
-let popup;
+let stage, browser, popup;  // set up by useBrowser
 let instagram;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
-  popup = await browser.context.newPage();
+useBrowser(async (env) => {
+  ({ stage, browser, page: popup } = env);
   await popup.goto(browser.popupUrl);
   instagram = await browser.context.newPage();
   await instagram.goto('https://www.instagram.com/');
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
 });
 
 /** Writes into one area from the extension's page (as a bug, an old version or a user could). */

@@ -18,6 +18,9 @@ export interface Schema {
   /** label: the messages.json key of its name; default: in the menu of a new install;
    *  since: the settings version that brought it (off in settings stored before). */
   networks: Array<{ name: ShareNetwork; label: string; default: boolean; since: number }>;
+  /** The locators the page scripts match themselves: per probe its roles, where it is
+   *  (dialog or anywhere) and its wordings in every locale (core/data). */
+  pageLocators: Record<'composerSwitch' | 'nativeShare', Array<{ roles: string[]; scope: 'dialog' | 'page' | 'listitem' | null; wordings: string[] }>>;
   /** The settings version the core writes (Settings.version). */
   settingsVersion: number;
   ranges: Record<'clickPacingMs' | 'logSize', Range>;

@@ -136,6 +136,8 @@ for (const [k, url] of pages) {
     fail(`pages.json: "${k}": only https pages of the two Instagram hosts, ending in /, without query`);
 }
 
+for (const [name, id] of Object.entries(registry.pageLocators ?? {}))
+  if (!locatorIds.includes(id) || locatorsDoc[id].some((p) => !(p.label ?? p.name) || p.href)) fail(`registry.json: pageLocators.${name}: "${id}" must be a locator of worded probes`);
 for (const f of registry.flows ?? []) if (!pages.some(([k]) => k === f.entry)) fail(`registry.json: flow "${f.name}": entry "${f.entry}" is not in pages.json`);
 
 if (problems.length) {
@@ -153,6 +155,11 @@ const textRows = keys.map((k) => {
 // What schema() hands out: the registry with each flow's entry page as its address and
 // the screens the core can recognise (the rules' ids, then unknown and unreadable).
 const pageUrl = Object.fromEntries(pages);
+// The locators the content scripts match themselves (the native share icon, the composer's
+// switch): each probe's roles and its text's wordings in every locale.
+const pageLocators = Object.fromEntries(Object.entries(registry.pageLocators ?? {}).map(([name, id]) => [name,
+  (locatorsDoc[id] ?? []).map((p) => ({ roles: [].concat(p.role ?? []), scope: p.in ?? null,
+    wordings: [...new Set(LOCALES.flatMap((l) => texts[l][p.label ?? p.name] ?? []))] }))]));
 const SCREENS = [...screenIds, 'unknown', 'unreadable'];
 const schema = {
   hosts: registry.hosts,
@@ -160,6 +167,7 @@ const schema = {
   flows: registry.flows.map((f) => ({ name: f.name, entry: pageUrl[f.entry], params: f.params })),
   budgets: registry.budgets,
   networks: registry.networks.map((n) => ({ name: n.name, label: n.label, default: n.default, since: n.since ?? 1 })),
+  pageLocators,
   settingsVersion: registry.settingsVersion,
   ranges: registry.ranges,
   screens: SCREENS,

@@ -22,9 +22,11 @@ export function shareRoutes({ withCore }) {
       async handle() {
         const core = await withCore();
         const { share, composer } = await loadSettings(core);
-        // labels: each network's messages.json key, from the registry.
-        const labels = Object.fromEntries(core.schema().networks.map((n) => [n.name, n.label]));
-        return { networks: share.networks, labels, composer };
+        // From the registry: labels, each network's messages.json key; page, the locators
+        // the page scripts match themselves (the native share icon, the composer's switch).
+        const { networks, pageLocators: page } = core.schema();
+        const labels = Object.fromEntries(networks.map((n) => [n.name, n.label]));
+        return { networks: share.networks, labels, page, composer };
       },
     },
     // The menu for one post: its clean permalink and one entry per enabled network.

@@ -12,6 +12,7 @@ export function callers(core: Core): void {
   const locales: Locale[] = schema.locales.map((l) => l.code);
   const ranges: [number, number] = [schema.ranges.clickPacingMs.min, schema.ranges.clickPacingMs.max];
   const version: number = schema.settingsVersion;
+  const nativeShare: string[] = schema.pageLocators.nativeShare.flatMap((p) => p.wordings);
 
   const links = core.shareLinks('https://www.instagram.com/p/ABC/', { text: '', networks: ['threads', 'x'] });
   if (links.ok) for (const l of links.links) void l.network.toUpperCase();
@@ -26,5 +27,5 @@ export function callers(core: Core): void {
     core.cancel(started.state, 2);
   }
   const status = core.readLinkStatus({ url: 'https://accountscenter.instagram.com/accounts/', elements: [] });
-  void [flows, entry, networks, labels, locales, ranges, version, stored, status, core.version()];
+  void [nativeShare, flows, entry, networks, labels, locales, ranges, version, stored, status, core.version()];
 }

@@ -15,11 +15,13 @@
 #include <string_view>
 
 #include "error.h"
+#include "pack.h"
 
 namespace crosslink {
 
 inline constexpr int kLogVersion = 1;
-inline constexpr int kLogCapMin = 10, kLogCapMax = 5000, kLogCapDefault = 500;
+inline constexpr int kLogCapMin = static_cast<int>(registry::kLogSizeMin), kLogCapMax = static_cast<int>(registry::kLogSizeMax),
+                     kLogCapDefault = static_cast<int>(registry::kLogSizeDefault);
 inline constexpr std::size_t kLogMaxBytes = 16u << 20;  // 5,000 worst-case entries fit
 inline constexpr double kMaxTimeMs = 8.64e15;          // the largest time a JS Date holds
 

@@ -1,10 +1,13 @@
 #include "api.h"
 
 #include "link_status.h"
+#include "pack.h"
 
 namespace crosslink::api {
 
 std::string version() { return "0.1.0"; }
+
+std::string schema() { return std::string("{\"ok\":true,") + (registry::kSchemaJson + 1); }
 
 std::string read_link_status(const std::string& snapshot_json) {
   auto snap = parse_snapshot(snapshot_json);

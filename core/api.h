@@ -7,6 +7,11 @@ namespace crosslink::api {
 
 std::string version();
 
+// The registry (core/data/registry.json) as the extension takes its lists from it:
+// {"ok": true, "hosts": [{host, kind}], "locales": [{code, name}], "flows": [{name, entry,
+// params}], "budgets", "networks": [{name, label, default}], "ranges", "screens": [ids]}.
+std::string schema();
+
 // Decision JSON for the accounts-page snapshot; {"kind":"error",...} for bad input.
 std::string read_link_status(const std::string& snapshot_json);
 

@@ -45,7 +45,7 @@ std::string recognize_parsed(Expected<Snapshot> snap) {
   if (!snap.ok()) return dump(error_json(snap.error()));
   Page page(snap.value());
   Recognition r = crosslink::recognize(page);
-  return dump(json{{"screen", r.screen}, {"evidence", r.evidence}, {"locale", locale_name(r.locale)}});
+  return dump(json{{"screen", screen_name(r.screen)}, {"evidence", r.evidence}, {"locale", locale_name(r.locale)}});
 }
 
 template <class Parse>

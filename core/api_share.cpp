@@ -33,7 +33,7 @@ Expected<std::vector<ShareNetwork>> parse_networks(std::string_view list) {
     list.remove_prefix(name.size() < list.size() ? name.size() + 1 : name.size());
     ShareNetwork n;
     if (!network_from_name(name, n))
-      return Error{"unknown_network", "expected facebook, x, tumblr, okru or copy, got \"" + std::string(name.substr(0, 20)) + "\""};
+      return Error{"unknown_network", "expected " + network_names() + ", got \"" + std::string(name.substr(0, 20)) + "\""};
     for (ShareNetwork k : out)
       if (k == n) return Error{"unknown_network", std::string(network_name(n)) + " is named twice"};
     out.push_back(n);
@@ -102,7 +102,7 @@ std::string settings_load(const std::string& stored_json) {
   JsonObject out = success();
   out.raw("settings", settings_json(l.settings))
       .raw("storedVersion", l.stored_version < 0 ? "null" : std::to_string(l.stored_version))
-      .raw("migratedFrom", l.stored_version == 0 ? "0" : "null")
+      .raw("migratedFrom", l.stored_version >= 0 && l.stored_version < kSettingsVersion ? std::to_string(l.stored_version) : "null")
       .flag("newer", l.newer)
       .flag("writeBack", l.write_back)
       .raw("dropped", problems_json(l.dropped));

@@ -13,31 +13,39 @@
 
 #include "decision.h"
 #include "error.h"
+#include "pack.h"
+#include "reading.h"
+#include "screens.h"
 #include "snapshot.h"
 
 namespace crosslink {
 
-enum class FlowKind : uint8_t { Link, Unlink, SetSharing, LinkMessaging, UnlinkMessaging, ReadStatus };
+// FlowKind is generated from core/data/registry.json (pack_data.h).
 const char* flow_name(FlowKind kind);  // "link", "unlink", "setSharing", ...
 bool flow_from_name(std::string_view name, FlowKind& out);
-
-// The four sharing switches, in the order a flow sets them.
-inline constexpr const char* kSwitchKeys[4] = {"posts", "reels", "stories", "facebookStories"};
 
 struct FlowParams {
   bool sync_profile = false;         // Link: "Continue" on the profile sync (default "Not now")
   std::string facebook_account;      // Link: the Facebook account to link ("" = the one offered)
   int8_t sharing[4] = {-1, -1, -1, -1};  // SetSharing: 1 on, 0 off, -1 leave as it is
-  int max_clicks = 12;
-  long long time_budget_ms = 120000;  // time spent deciding and waiting for pages (not for the person)
-  long long settle_ms = 15000;        // how long an action may take to show on the page
-  long long user_wait_ms = 600000;    // how long to wait for the person (log in, choose, press Continue)
+  int max_clicks = static_cast<int>(registry::kMaxClicksDefault);
+  long long time_budget_ms = registry::kTimeBudgetMsDefault;  // time spent deciding and waiting for pages (not for the person)
+  long long settle_ms = registry::kSettleMsDefault;            // how long an action may take to show on the page
+  long long user_wait_ms = registry::kUserWaitMsDefault;       // how long to wait for the person (log in, choose, press Continue)
 };
 
+enum class FlowStatus : uint8_t { Running, NeedsUser, Done, Error, Cancelled };
+const char* status_name(FlowStatus status);  // running | needs_user | done | error | cancelled
+// Step (generated from the registry: the engine's steps and every flow's milestones).
+const char* step_name(Step step);  // "add_facebook", "toggle:posts", ...
+bool step_from_name(std::string_view name, Step& out);
+
 // An action decided and not yet seen to take effect.
+enum class PendingKind : uint8_t { None, Click, Toggle, Navigate };
 struct Pending {
-  std::string kind;  // "", "click", "toggle", "navigate"
-  std::string screen, url, locator;
+  PendingKind kind = PendingKind::None;
+  Screen screen = Screen::unknown;
+  std::string url, locator;
   int target = -1;
   int checked = -1;  // a checkable target's state before
   int size = 0;      // how many elements the page had
@@ -47,19 +55,19 @@ struct Pending {
 struct FlowState {
   FlowKind kind = FlowKind::ReadStatus;
   FlowParams params;
-  std::string status = "running";  // running | needs_user | done | error | cancelled
+  FlowStatus status = FlowStatus::Running;
   int clicks = 0;
   long long started_at = 0, last_step_at = 0, active_ms = 0;
   Pending pending;
-  std::vector<std::string> seen;                       // screens reached, first arrival order
-  std::vector<std::pair<std::string, int>> visits;     // actions per screen since the last progress
-  int goals = 0;                                       // best count of goals met on one screen
-  std::vector<std::string> steps;                      // what was done: "add_facebook", "toggle:posts", ...
-  std::string asked;                                   // ask_user reason being waited on
+  std::vector<Screen> seen;                       // screens reached, first arrival order
+  std::vector<std::pair<Screen, int>> visits;     // actions per screen since the last progress
+  int goals = 0;                                  // best count of goals met on one screen
+  std::vector<Step> steps;                        // milestones taken: add_facebook, toggle:posts, ...
+  std::string asked;                              // ask_user reason being waited on
   long long asked_at = 0;
-  long long waiting_since = 0;                         // an unknown or unreadable page since
-  nlohmann::json read = nlohmann::json::object();      // results read so far (ReadStatus)
-  nlohmann::json final_decision;                       // the decision that ended the flow
+  long long waiting_since = 0;                    // an unknown or unreadable page since
+  nlohmann::json read = nlohmann::json::object(); // results read so far (ReadStatus)
+  nlohmann::json final_decision;                  // the decision that ended the flow
 };
 
 // bad_flow for an unknown kind, bad_params for wrong parameters (unknown key, wrong type,

@@ -7,16 +7,17 @@ namespace {
 using nlohmann::json;
 
 constexpr int kStateVersion = 1;
-constexpr const char* kFlowNames[] = {"link", "unlink", "setSharing", "linkMessaging", "unlinkMessaging", "readStatus"};
+
+bool takes(FlowKind kind, registry::Param param) { return registry::kFlows[static_cast<int>(kind)].params & param; }
 
 json params_json(const FlowParams& p, FlowKind kind) {
   json j = {{"maxClicks", p.max_clicks}, {"timeBudgetMs", p.time_budget_ms}, {"settleMs", p.settle_ms},
             {"userWaitMs", p.user_wait_ms}};
-  if (kind == FlowKind::Link) {
-    j["syncProfile"] = p.sync_profile;
+  if (takes(kind, registry::kSyncProfile)) j["syncProfile"] = p.sync_profile;
+  if (takes(kind, registry::kFacebookAccount)) {
     if (!p.facebook_account.empty()) j["facebookAccount"] = p.facebook_account;
   }
-  if (kind == FlowKind::SetSharing) {
+  if (takes(kind, registry::kSharing)) {
     json s = json::object();
     for (int k = 0; k < 4; ++k)
       if (p.sharing[k] >= 0) s[kSwitchKeys[k]] = p.sharing[k] == 1;
@@ -41,26 +42,30 @@ bool whole(const json& v, long long lo, long long hi, long long& out) {
 // Reads the parameters a person or the extension passes (and a stored state's copy).
 Expected<FlowParams> read_params(FlowKind kind, const json& j) {
   FlowParams p;
-  if (j.is_null() && kind != FlowKind::SetSharing) return p;
+  if (j.is_null() && !takes(kind, registry::kSharing)) return p;
   if (!j.is_object() && !j.is_null()) return Error{"bad_params", "parameters: expected an object"};
   for (auto it = j.begin(); it != j.end(); ++it) {
     const std::string& key = it.key();
     const json& v = it.value();
     long long n = 0;
     if (key == "maxClicks") {
-      if (!whole(v, 0, 100, n)) return Error{"bad_params", "maxClicks: expected a whole number from 0 to 100"};
+      if (!whole(v, registry::kMaxClicksMin, registry::kMaxClicksMax, n))
+        return Error{"bad_params", "maxClicks: expected a whole number from " + std::to_string(registry::kMaxClicksMin) + " to " +
+                                       std::to_string(registry::kMaxClicksMax)};
       p.max_clicks = static_cast<int>(n);
     } else if (key == "timeBudgetMs" || key == "settleMs" || key == "userWaitMs") {
-      if (!whole(v, 1, 86400000, n)) return Error{"bad_params", key + ": expected milliseconds from 1 to 86400000"};
+      long long lo = key == "timeBudgetMs" ? registry::kTimeBudgetMsMin : key == "settleMs" ? registry::kSettleMsMin : registry::kUserWaitMsMin;
+      long long hi = key == "timeBudgetMs" ? registry::kTimeBudgetMsMax : key == "settleMs" ? registry::kSettleMsMax : registry::kUserWaitMsMax;
+      if (!whole(v, lo, hi, n)) return Error{"bad_params", key + ": expected milliseconds from " + std::to_string(lo) + " to " + std::to_string(hi)};
       (key == "timeBudgetMs" ? p.time_budget_ms : key == "settleMs" ? p.settle_ms : p.user_wait_ms) = n;
-    } else if (key == "syncProfile" && kind == FlowKind::Link) {
+    } else if (key == "syncProfile" && takes(kind, registry::kSyncProfile)) {
       if (!v.is_boolean()) return Error{"bad_params", "syncProfile: expected true or false"};
       p.sync_profile = v.get<bool>();
-    } else if (key == "facebookAccount" && kind == FlowKind::Link) {
+    } else if (key == "facebookAccount" && takes(kind, registry::kFacebookAccount)) {
       if (!v.is_string() && !v.is_null()) return Error{"bad_params", "facebookAccount: expected a name"};
       if (v.is_string()) p.facebook_account = v.get<std::string>();
       if (p.facebook_account.size() > 200) return Error{"bad_params", "facebookAccount: longer than 200 bytes"};
-    } else if (key == "sharing" && kind == FlowKind::SetSharing) {
+    } else if (key == "sharing" && takes(kind, registry::kSharing)) {
       if (!v.is_object()) return Error{"bad_params", "sharing: expected {posts, reels, stories, facebookStories}"};
       for (auto s = v.begin(); s != v.end(); ++s) {
         int k = 0;
@@ -74,7 +79,7 @@ Expected<FlowParams> read_params(FlowKind kind, const json& j) {
       return Error{"bad_params", key + ": not a parameter of " + flow_name(kind)};
     }
   }
-  if (kind == FlowKind::SetSharing && p.sharing[0] < 0 && p.sharing[1] < 0 && p.sharing[2] < 0 && p.sharing[3] < 0)
+  if (takes(kind, registry::kSharing) && p.sharing[0] < 0 && p.sharing[1] < 0 && p.sharing[2] < 0 && p.sharing[3] < 0)
     return Error{"bad_params", "sharing: say which switches to set"};
   return p;
 }
@@ -86,36 +91,56 @@ bool read_time(const json& j, const char* key, long long& out) {
   return it != j.end() && whole(*it, 0, 9007199254740991LL, out);
 }
 
-bool read_strings(const json& j, const char* key, std::vector<std::string>& out) {
+// A list of names, each read into its enum by from_name (false for an unknown one).
+template <class T>
+bool read_names(const json& j, const char* key, bool (*from_name)(std::string_view, T&), std::vector<T>& out) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_array() || it->size() > 256) return false;
   for (const json& v : *it) {
-    if (!v.is_string()) return false;
-    out.push_back(v.get<std::string>());
+    T value;
+    if (!v.is_string() || !from_name(v.get_ref<const std::string&>(), value)) return false;
+    out.push_back(value);
   }
   return true;
 }
 
-}  // namespace
+constexpr const char* kStatusNames[] = {"running", "needs_user", "done", "error", "cancelled"};
+constexpr const char* kPendingNames[] = {"", "click", "toggle", "navigate"};
 
-const char* flow_name(FlowKind kind) { return kFlowNames[static_cast<int>(kind)]; }
-
-bool flow_from_name(std::string_view name, FlowKind& out) {
-  for (int k = 0; k < 6; ++k)
-    if (name == kFlowNames[k]) {
-      out = static_cast<FlowKind>(k);
-      return true;
-    }
-  return false;
+template <class T>
+json names_json(const std::vector<T>& values, const char* (*name)(T)) {
+  json out = json::array();
+  for (T v : values) out.push_back(name(v));
+  return out;
 }
 
-bool is_terminal(const FlowState& s) { return s.status == "done" || s.status == "error" || s.status == "cancelled"; }
+}  // namespace
+
+const char* flow_name(FlowKind kind) { return registry::kFlows[static_cast<int>(kind)].name; }
+
+bool flow_from_name(std::string_view name, FlowKind& out) {
+  return registry::from_name(name, registry::kFlowCount, [](int k) { return registry::kFlows[k].name; }, out);
+}
+
+bool is_terminal(const FlowState& s) {
+  return s.status == FlowStatus::Done || s.status == FlowStatus::Error || s.status == FlowStatus::Cancelled;
+}
+
+const char* status_name(FlowStatus status) { return kStatusNames[static_cast<int>(status)]; }
+
+const char* step_name(Step step) { return registry::kStepNames[static_cast<int>(step)]; }
+
+bool step_from_name(std::string_view name, Step& out) {
+  return registry::from_name(name, registry::kStepCount, [](int k) { return registry::kStepNames[k]; }, out);
+}
 
 Expected<FlowState> start_flow(std::string_view kind, const json& params, long long now_ms) {
   FlowState s;
-  if (!flow_from_name(kind, s.kind))
-    return Error{"bad_flow", "unknown flow \"" + std::string(kind.substr(0, 40)) +
-                                 "\" (link, unlink, setSharing, linkMessaging, unlinkMessaging, readStatus)"};
+  if (!flow_from_name(kind, s.kind)) {
+    std::string known;
+    for (int k = 0; k < registry::kFlowCount; ++k) known += std::string(k ? ", " : "") + registry::kFlows[k].name;
+    return Error{"bad_flow", "unknown flow \"" + std::string(kind.substr(0, 40)) + "\" (" + known + ")"};
+  }
   if (now_ms < 0) return Error{"bad_params", "nowMs: expected milliseconds since 1970"};
   auto p = read_params(s.kind, params);
   if (!p.ok()) return p.error();
@@ -126,15 +151,15 @@ Expected<FlowState> start_flow(std::string_view kind, const json& params, long l
 
 json state_to_json(const FlowState& s) {
   json pending = nullptr;
-  if (!s.pending.kind.empty())
-    pending = {{"kind", s.pending.kind}, {"screen", s.pending.screen}, {"url", s.pending.url}, {"locator", s.pending.locator},
+  if (s.pending.kind != PendingKind::None)
+    pending = {{"kind", kPendingNames[static_cast<int>(s.pending.kind)]}, {"screen", screen_name(s.pending.screen)}, {"url", s.pending.url}, {"locator", s.pending.locator},
                {"target", s.pending.target}, {"checked", s.pending.checked}, {"size", s.pending.size}, {"at", s.pending.at}};
   json visits = json::object();
-  for (const auto& [screen, n] : s.visits) visits[screen] = n;
+  for (const auto& [screen, n] : s.visits) visits[screen_name(screen)] = n;
   json j = {{"v", kStateVersion}, {"flow", flow_name(s.kind)}, {"params", params_json(s.params, s.kind)},
-            {"status", s.status}, {"clicks", s.clicks}, {"startedAt", s.started_at}, {"lastStepAt", s.last_step_at},
-            {"activeMs", s.active_ms}, {"pending", pending}, {"seen", s.seen}, {"visits", visits},
-            {"goals", s.goals}, {"steps", s.steps}, {"asked", s.asked}, {"askedAt", s.asked_at},
+            {"status", status_name(s.status)}, {"clicks", s.clicks}, {"startedAt", s.started_at}, {"lastStepAt", s.last_step_at},
+            {"activeMs", s.active_ms}, {"pending", pending}, {"seen", names_json(s.seen, screen_name)}, {"visits", visits},
+            {"goals", s.goals}, {"steps", names_json(s.steps, step_name)}, {"asked", s.asked}, {"askedAt", s.asked_at},
             {"waitingSince", s.waiting_since}, {"read", s.read}};
   if (is_terminal(s)) {
     j["final"] = s.final_decision;
@@ -214,8 +239,12 @@ Expected<FlowState> state_from_json(const json& j) {
   s.params = p.value();
   auto status = j.find("status");
   if (status == j.end() || !status->is_string()) return bad("status: missing");
-  s.status = status->get<std::string>();
-  if (s.status != "running" && s.status != "needs_user" && !is_terminal(s)) return bad("status: unknown");
+  {
+    int k = 0;
+    while (k < 5 && *status != kStatusNames[k]) ++k;
+    if (k == 5) return bad("status: unknown");
+    s.status = static_cast<FlowStatus>(k);
+  }
   long long n = 0;
   if (!read_time(j, "clicks", n) || n > 100) return bad("clicks: expected a count");
   s.clicks = static_cast<int>(n);
@@ -225,15 +254,17 @@ Expected<FlowState> state_from_json(const json& j) {
       !read_time(j, "activeMs", s.active_ms) || !read_time(j, "askedAt", s.asked_at) ||
       !read_time(j, "waitingSince", s.waiting_since))
     return bad("times: expected milliseconds");
-  if (!read_strings(j, "seen", s.seen) || !read_strings(j, "steps", s.steps)) return bad("seen, steps: expected lists of names");
+  if (!read_names(j, "seen", screen_from_name, s.seen) || !read_names(j, "steps", step_from_name, s.steps))
+    return bad("seen, steps: expected lists of names");
   auto asked = j.find("asked");
   if (asked == j.end() || !asked->is_string()) return bad("asked: expected a reason or \"\"");
   s.asked = asked->get<std::string>();
   auto visits = j.find("visits");
   if (visits == j.end() || !visits->is_object() || visits->size() > 64) return bad("visits: expected an object");
   for (auto it = visits->begin(); it != visits->end(); ++it) {
-    if (!whole(it.value(), 0, 100, n)) return bad("visits: expected counts");
-    s.visits.emplace_back(it.key(), static_cast<int>(n));
+    Screen screen;
+    if (!whole(it.value(), 0, 100, n) || !screen_from_name(it.key(), screen)) return bad("visits: expected counts");
+    s.visits.emplace_back(screen, static_cast<int>(n));
   }
   auto pending = j.find("pending");
   if (pending == j.end()) return bad("pending: missing");
@@ -242,11 +273,13 @@ Expected<FlowState> state_from_json(const json& j) {
     if (!pj.is_object()) return bad("pending: expected an object or null");
     for (const char* key : {"kind", "screen", "url", "locator"})
       if (!pj.contains(key) || !pj[key].is_string()) return bad(std::string("pending.") + key + ": expected text");
-    s.pending.kind = pj["kind"].get<std::string>();
-    s.pending.screen = pj["screen"].get<std::string>();
+    int k = 1;
+    while (k < 4 && pj["kind"] != kPendingNames[k]) ++k;
+    if (k == 4) return bad("pending.kind: unknown");
+    s.pending.kind = static_cast<PendingKind>(k);
+    if (!screen_from_name(pj["screen"].get_ref<const std::string&>(), s.pending.screen)) return bad("pending.screen: unknown");
     s.pending.url = pj["url"].get<std::string>();
     s.pending.locator = pj["locator"].get<std::string>();
-    if (s.pending.kind != "click" && s.pending.kind != "toggle" && s.pending.kind != "navigate") return bad("pending.kind: unknown");
     if (!pj.contains("target") || !whole(pj["target"], -1, 100000, n)) return bad("pending.target: expected an index");
     s.pending.target = static_cast<int>(n);
     if (!pj.contains("checked") || !whole(pj["checked"], -1, 1, n)) return bad("pending.checked: expected -1, 0 or 1");

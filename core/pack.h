@@ -2,12 +2,27 @@
 // by core/data/generate.mjs). Nothing here is downloaded or changed at run time.
 #pragma once
 #include <cstdint>
+#include <string_view>
 
 #include "pack_data.h"
 
-namespace crosslink::pack {
+namespace crosslink::registry {
 
-inline constexpr int kLocaleCount = 5;  // en es pt de fr, in this order
+// The enumerator whose name(i) is `name`, among the first `count`: how every registry name
+// (flow, network, screen, step) is read back from JSON.
+template <class Enum, class Name>
+bool from_name(std::string_view name, int count, Name name_of, Enum& out) {
+  for (int i = 0; i < count; ++i)
+    if (name == name_of(i)) {
+      out = static_cast<Enum>(i);
+      return true;
+    }
+  return false;
+}
+
+}  // namespace crosslink::registry
+
+namespace crosslink::pack {
 
 struct Wording {
   uint8_t locale;    // index into kLocales

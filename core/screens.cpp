@@ -15,6 +15,12 @@ int host_bit(const std::string& host) {
 
 }  // namespace
 
+const char* screen_name(Screen screen) { return registry::kScreenNames[static_cast<int>(screen)]; }
+
+bool screen_from_name(std::string_view name, Screen& out) {
+  return registry::from_name(name, registry::kScreenCount, [](int s) { return registry::kScreenNames[s]; }, out);
+}
+
 const char* locale_name(int locale) { return locale >= 0 && locale < pack::kLocaleCount ? pack::kLocales[locale] : ""; }
 
 std::string describe(const Page& page, int i) {
@@ -29,7 +35,7 @@ Recognition recognize(const Page& page) {
   Recognition out;
   out.locale = page.locale();
   if (!page.snapshot().readable) {
-    out.screen = "unreadable";
+    out.screen = Screen::unreadable;
     out.evidence.push_back("the extension may not read " + (page.url().host.empty() ? std::string("this page") : page.url().host));
     return out;
   }
@@ -64,7 +70,7 @@ Recognition recognize(const Page& page) {
       if (!path_matches && !marked) continue;
       if (path_matches) evidence.insert(evidence.begin(), "path " + path);
       evidence.insert(evidence.begin(), "host " + page.url().host);
-      out.screen = rule.id;
+      out.screen = static_cast<Screen>(s);  // the rules are the enum, in order
       out.evidence = std::move(evidence);
       if (out.locale < 0) out.locale = locale;
       return out;

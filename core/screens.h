@@ -2,19 +2,25 @@
 // are data: core/data/screens.json).
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "pack.h"
 #include "page.h"
 
 namespace crosslink {
 
 struct Recognition {
-  std::string screen = "unknown";
+  Screen screen = Screen::unknown;  // Screen: generated from screens.json, then unknown, unreadable
   std::vector<std::string> evidence;  // e.g. "path /accounts/", "accounts_heading: heading \"Accounts\" #9"
   int locale = -1;                    // the page's locale, or the one its wording matched in
 };
 
 Recognition recognize(const Page& page);
+
+// The screen's id as docs/SCREENS.md and the JSON boundary spell it.
+const char* screen_name(Screen screen);
+bool screen_from_name(std::string_view name, Screen& out);
 
 // Language code for a locale index ("" for -1).
 const char* locale_name(int locale);

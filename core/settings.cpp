@@ -16,7 +16,6 @@ using Problems = std::vector<SettingsProblem>;
 constexpr std::size_t kStoredMaxBytes = 64u << 10;  // more than sync could ever hold
 constexpr int kMaxDepth = 8;
 constexpr std::size_t kMaxString = 1024;
-const char* const kLocales[] = {"auto", "en", "es", "pt", "de", "fr"};
 
 std::string shown(const json& v) {
   std::string s = dump(v);
@@ -72,19 +71,26 @@ void read_bool(const json& v, const std::string& field, bool& out, Problems& p) 
 }
 
 void read_locale(const std::string& value, const std::string& field, std::string& out, Problems& p) {
-  for (const char* l : kLocales)
-    if (value == l) {
+  std::string known = "auto";
+  if (value == known) {
+    out = value;
+    return;
+  }
+  for (int l = 0; l < registry::kLocaleCount; ++l) {
+    if (value == registry::kLocaleCodes[l]) {
       out = value;
       return;
     }
-  add(p, field, "unknown_value", "expected one of auto, en, es, pt, de, fr, got \"" + value.substr(0, 20) + "\"");
+    known += std::string(", ") + registry::kLocaleCodes[l];
+  }
+  add(p, field, "unknown_value", "expected one of " + known + ", got \"" + value.substr(0, 20) + "\"");
 }
 
 // One network name into `kept`, unless it is unknown or already there.
 void add_network(const std::string& name, const std::string& at, std::vector<ShareNetwork>& kept, Problems& p) {
   ShareNetwork n;
   if (!network_from_name(name, n))
-    return add(p, at, "unknown_value", "expected facebook, x, tumblr, okru or copy, got \"" + name.substr(0, 20) + "\"");
+    return add(p, at, "unknown_value", "expected " + network_names() + ", got \"" + name.substr(0, 20) + "\"");
   for (ShareNetwork k : kept)
     if (k == n) return add(p, at, "duplicate_value", std::string(network_name(n)) + " is listed twice");
   kept.push_back(n);
@@ -232,6 +238,13 @@ bool parse_guarded(std::string_view text, std::size_t max_bytes, json& doc, Prob
 
 }  // namespace
 
+std::vector<ShareNetwork> default_networks(int version) {
+  std::vector<ShareNetwork> out;
+  for (int n = 0; n < registry::kNetworkCount; ++n)
+    if (registry::kNetworks[n].on_by_default && registry::kNetworks[n].since <= (version < 1 ? 1 : version)) out.push_back(static_cast<ShareNetwork>(n));
+  return out;
+}
+
 std::string settings_json(const Settings& s) {
   std::vector<std::string> networks;
   for (ShareNetwork n : s.networks) networks.push_back(network_name(n));
@@ -255,6 +268,7 @@ LoadedSettings load_settings(std::string_view stored) {
   auto version = doc.find("version");
   if (version == doc.end()) {
     out.stored_version = 0;
+    out.settings.networks = default_networks(0);  // what the prototypes had, if they listed none
     migrate_v0(doc, out.settings, out.dropped);
     return out;
   }
@@ -267,9 +281,12 @@ LoadedSettings load_settings(std::string_view stored) {
   }
   out.stored_version = v > 1000 ? 1000 : static_cast<int>(v);
   out.newer = v > kSettingsVersion;
+  // An older version: the networks added since are off unless it listed them (v1 → v2:
+  // Threads is off for those who had settings before it came).
+  if (v < kSettingsVersion) out.settings.networks = default_networks(static_cast<int>(v));
   // Fields a newer version added are its own business, not losses.
   read_v1(doc, out.settings, out.dropped, !out.newer);
-  out.write_back = !out.newer && !out.dropped.empty();
+  out.write_back = !out.newer && (!out.dropped.empty() || v < kSettingsVersion);
   return out;
 }
 
@@ -280,9 +297,12 @@ std::vector<SettingsProblem> validate_settings(std::string_view text, Settings& 
   if (!parse_guarded(text, kSyncItemBytes, doc, p)) return p;
   auto version = doc.find("version");
   long long v = 0;
-  if (version == doc.end()) add(p, "version", "bad_version", "missing; expected 1");
-  else if (!integral(*version, v) || v != kSettingsVersion)
-    add(p, "version", "bad_version", "expected 1, got " + shown(*version));
+  // Any version from 1 up: a file exported before Threads imports with Threads off.
+  const std::string expected = kSettingsVersion == 1 ? "1" : "1 to " + std::to_string(kSettingsVersion);
+  if (version == doc.end()) add(p, "version", "bad_version", "missing; expected " + expected);
+  else if (!integral(*version, v) || v < 1 || v > kSettingsVersion)
+    add(p, "version", "bad_version", "expected " + expected + ", got " + shown(*version));
+  if (v >= 1 && v < kSettingsVersion) out.networks = default_networks(static_cast<int>(v));
   read_v1(doc, out, p, true);
   return p;
 }

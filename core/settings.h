@@ -1,9 +1,10 @@
 // The person's settings, stored as one JSON item in chrome.storage.sync (8 KB per item;
 // a full v1 object is about 250 bytes, and every list in it is bounded).
 //
-// Schema v1:
-//   {"version": 1,
-//    "share":    {"networks": ["facebook", "x", "tumblr", "okru", "copy"]},  // menu, in order
+// Schema v2 (v1 is the same without "threads", which came in v2: settings stored at v1 have
+// it off unless they list it; v1 is migrated to v2 on load):
+//   {"version": 2,
+//    "share":    {"networks": ["facebook", "x", "tumblr", "okru", "threads", "copy"]},  // menu, in order
 //    "composer": {"applyDefault": false,       // does Crosslink set "Also share to Facebook"?
 //                 "shareToFacebook": false},   // the value it sets
 //    "locale": "auto",                         // auto | en | es | pt | de | fr
@@ -26,14 +27,18 @@
 
 namespace crosslink {
 
-inline constexpr int kSettingsVersion = 1;
+inline constexpr int kSettingsVersion = registry::kSettingsVersion;  // 2: Threads
 inline constexpr std::size_t kSyncItemBytes = 8192;  // chrome.storage.sync QUOTA_BYTES_PER_ITEM
-inline constexpr int kPacingMin = 100, kPacingMax = 5000, kPacingDefault = 400;
+inline constexpr int kPacingMin = static_cast<int>(registry::kClickPacingMsMin), kPacingMax = static_cast<int>(registry::kClickPacingMsMax),
+                     kPacingDefault = static_cast<int>(registry::kClickPacingMsDefault);
 inline constexpr int kLogSizeMin = kLogCapMin, kLogSizeMax = kLogCapMax, kLogSizeDefault = kLogCapDefault;
 
+// The networks a new install shows: those of core/data/registry.json on by default, in its
+// order; for settings stored at an older version, only those that version already had.
+std::vector<ShareNetwork> default_networks(int version = kSettingsVersion);
+
 struct Settings {
-  std::vector<ShareNetwork> networks{ShareNetwork::Facebook, ShareNetwork::X, ShareNetwork::Tumblr,
-                                     ShareNetwork::OkRu, ShareNetwork::Copy};
+  std::vector<ShareNetwork> networks = default_networks();  // registry order, those on by default
   bool apply_composer_default = false;  // off until the person asks: nothing changes unseen
   bool share_to_facebook = false;
   std::string locale = "auto";

@@ -465,25 +465,19 @@ FittedText fit_code_points(std::string_view utf8, int budget) {
 }
 
 const char* network_name(ShareNetwork network) {
-  switch (network) {
-    case ShareNetwork::Facebook: return "facebook";
-    case ShareNetwork::X: return "x";
-    case ShareNetwork::Tumblr: return "tumblr";
-    case ShareNetwork::OkRu: return "okru";
-    case ShareNetwork::Copy: return "copy";
-  }
-  return "copy";
+  int n = static_cast<int>(network);
+  return n < registry::kNetworkCount ? registry::kNetworks[n].name : "";
+}
+
+std::string network_names() {
+  std::string out;
+  for (int n = 0; n < registry::kNetworkCount; ++n)
+    out += std::string(n == 0 ? "" : n + 1 == registry::kNetworkCount ? " or " : ", ") + registry::kNetworks[n].name;
+  return out;
 }
 
 bool network_from_name(std::string_view name, ShareNetwork& out) {
-  for (ShareNetwork n : {ShareNetwork::Facebook, ShareNetwork::X, ShareNetwork::Tumblr, ShareNetwork::OkRu,
-                         ShareNetwork::Copy}) {
-    if (name == network_name(n)) {
-      out = n;
-      return true;
-    }
-  }
-  return false;
+  return registry::from_name(name, registry::kNetworkCount, [](int n) { return registry::kNetworks[n].name; }, out);
 }
 
 std::string share_url(ShareNetwork network, const Permalink& permalink, std::string_view text) {
@@ -514,6 +508,13 @@ std::string share_url(ShareNetwork network, const Permalink& permalink, std::str
       std::string_view first_line = text.substr(0, text.find('\n'));
       FittedText t = fit_code_points(first_line, kOkTitleMax);
       return "https://connect.ok.ru/offer?url=" + u + (t.text.empty() ? "" : "&title=" + percent_encode(t.text));
+    }
+    case ShareNetwork::Threads: {
+      // Threads' web intent, https://www.threads.net/intent/post, as share buttons build it
+      // (react-share's ThreadsShareButton: url, then text): the link, and the text within
+      // Threads' 500 characters, trimmed at a word with an ellipsis.
+      FittedText t = fit_code_points(text, kThreadsTextMax);
+      return "https://www.threads.net/intent/post?url=" + u + (t.text.empty() ? "" : "&text=" + percent_encode(t.text));
     }
     case ShareNetwork::Copy:
       return permalink.url;

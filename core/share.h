@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "error.h"
+#include "pack.h"
 
 namespace crosslink {
 
@@ -55,17 +56,20 @@ FittedText fit_x_text(std::string_view utf8, int budget);
 // The same trimming by plain code points, for networks without weights.
 FittedText fit_code_points(std::string_view utf8, int budget);
 
-enum class ShareNetwork { Facebook, X, Tumblr, OkRu, Copy };
+// ShareNetwork is generated from core/data/registry.json (pack_data.h).
 const char* network_name(ShareNetwork network);  // "facebook", "x", "tumblr", "okru", "copy"
 bool network_from_name(std::string_view name, ShareNetwork& out);
+std::string network_names();  // "facebook, x, ... or copy", for error details
 
 inline constexpr int kXMaxWeighted = 280;
 inline constexpr int kXUrlWeight = 23;
 inline constexpr int kTumblrCaptionMax = 1000;  // code points
 inline constexpr int kOkTitleMax = 200;         // code points
+inline constexpr int kThreadsTextMax = 500;     // code points, Threads' post limit
 
 // The network's official share URL for the permalink, with text where the network takes
-// one (X: the fitted tweet text; Tumblr: caption; OK.ru: title; Facebook takes none).
+// one (X: the fitted tweet text; Tumblr: caption; OK.ru: title; Threads: text; Facebook
+// takes none).
 // Copy gives the clean permalink itself.
 std::string share_url(ShareNetwork network, const Permalink& permalink, std::string_view text);
 

@@ -6,5 +6,6 @@
 EMSCRIPTEN_BINDINGS(crosslink) {
   using namespace crosslink::api;
   emscripten::function("version", &version);
+  emscripten::function("schema", &schema);
   emscripten::function("readLinkStatus", &read_link_status);
 }

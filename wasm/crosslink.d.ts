@@ -1,5 +1,33 @@
 // Types of wasm/crosslink.mjs, the extension's only door into the core.
 
+// The registry's names (core/data/registry.json); tests/wasm/registry.test.mjs checks that
+// these unions and the registry agree.
+export type Locale = 'en' | 'es' | 'pt' | 'de' | 'fr';
+export type ShareNetwork = 'facebook' | 'x' | 'tumblr' | 'okru' | 'threads' | 'copy';
+export type FlowKind = 'link' | 'unlink' | 'setSharing' | 'linkMessaging' | 'unlinkMessaging' | 'readStatus';
+export type Host = 'www.instagram.com' | 'accountscenter.instagram.com' | 'www.facebook.com' | 'm.facebook.com';
+
+export interface Range { min: number; max: number; default: number }
+export interface Schema {
+  ok: true;
+  hosts: Array<{ host: Host; kind: 'instagram' | 'facebook' }>;
+  locales: Array<{ code: Locale; name: string }>;
+  /** entry: the page the flow starts on; params: the parameters it takes besides the budgets. */
+  flows: Array<{ name: FlowKind; entry: string; params: Array<'syncProfile' | 'facebookAccount' | 'sharing'> }>;
+  budgets: Record<'maxClicks' | 'timeBudgetMs' | 'settleMs' | 'userWaitMs', Range>;
+  /** label: the messages.json key of its name; default: in the menu of a new install;
+   *  since: the settings version that brought it (off in settings stored before). */
+  networks: Array<{ name: ShareNetwork; label: string; default: boolean; since: number }>;
+  /** The locators the page scripts match themselves: per probe its roles, where it is
+   *  (dialog or anywhere) and its wordings in every locale (core/data). */
+  pageLocators: Record<'composerSwitch' | 'nativeShare', Array<{ roles: string[]; scope: 'dialog' | 'page' | 'listitem' | null; wordings: string[] }>>;
+  /** The settings version the core writes (Settings.version). */
+  settingsVersion: number;
+  ranges: Record<'clickPacingMs' | 'logSize', Range>;
+  /** The screens recognize() can name, unknown and unreadable last. */
+  screens: string[];
+}
+
 export interface CoreError {
   /** Stable name, shown to the person through _locales (e.g. "bad_json", "not_found"). */
   name: string;
@@ -32,6 +60,8 @@ export interface LinkStatus { linked: boolean; facebookName: string; instagramUs
 
 export interface Core extends ShareCore, FlowCore {
   version(): string;
+  /** The registry (core/data/registry.json), the one list of each of these. */
+  schema(): Schema;
   /** Done with a LinkStatus result on the Accounts Center accounts page. */
   readLinkStatus(snapshot: Snapshot | string): Decision;
 }
@@ -41,8 +71,6 @@ export function loadCore(options?: { wasmBinary?: ArrayBuffer | Uint8Array }): P
 // ---- Sharing, settings and the activity log (core/api_share.h) ----
 
 export type Failure = { ok: false; error: CoreError };
-export type ShareNetwork = 'facebook' | 'x' | 'tumblr' | 'okru' | 'copy';
-
 export type Permalink =
   | { ok: true; url: string; kind: 'post' | 'reel'; shortcode: string; removed: string[] }
   | { ok: true; url: string; kind: 'story'; user: string; id: string; removed: string[] };
@@ -60,10 +88,10 @@ export interface ShareLinks {
 }
 
 export interface Settings {
-  version: 1;
+  version: 2;
   share: { networks: ShareNetwork[] };
   composer: { applyDefault: boolean; shareToFacebook: boolean };
-  locale: 'auto' | 'en' | 'es' | 'pt' | 'de' | 'fr';
+  locale: 'auto' | Locale;
   clickPacingMs: number;
   logSize: number;
 }
@@ -75,7 +103,7 @@ export interface LoadedSettings {
   settings: Settings;
   /** null: nothing was stored (or it was unreadable); 0: the v0 shape. */
   storedVersion: number | null;
-  migratedFrom: 0 | null;
+  migratedFrom: number | null;
   /** Written by a newer Crosslink: use it, never write it back. */
   newer: boolean;
   /** Migrated or repaired: store `settings` again. */
@@ -139,7 +167,6 @@ export interface Recognition {
   locale: string;
 }
 
-export type FlowKind = 'link' | 'unlink' | 'setSharing' | 'linkMessaging' | 'unlinkMessaging' | 'readStatus';
 export type SharingSwitch = 'posts' | 'reels' | 'stories' | 'facebookStories';
 
 export interface FlowParams {

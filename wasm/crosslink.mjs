@@ -11,9 +11,12 @@ const text = (value) => (typeof value === 'string' ? value : JSON.stringify(valu
  */
 export async function loadCore(options = {}) {
   const m = await createModule(options);
+  const schema = JSON.parse(m.schema());
   return Object.freeze({
-    ...shareMethods(m),
+    ...shareMethods(m, schema),
     version: () => m.version(),
+    // The registry (core/data/registry.json): hosts, locales, flows, networks, ranges, screens.
+    schema: () => structuredClone(schema),
     readLinkStatus: (snapshot) => JSON.parse(m.readLinkStatus(text(snapshot))),
     ...flowMethods(m),
   });
@@ -35,10 +38,9 @@ const stored = (value) => {
 const str = (value) => (typeof value === 'string' ? value : value == null ? '' : String(value)).toWellFormed();
 const num = (value) => (typeof value === 'number' ? value : NaN);
 
-const ALL_NETWORKS = ['facebook', 'x', 'tumblr', 'okru', 'copy'];
-
-function shareMethods(m) {
+function shareMethods(m, schema) {
   const json = (out) => JSON.parse(out);
+  const ALL_NETWORKS = schema.networks.map((n) => n.name);
   return {
     normalizePermalink: (url) => json(m.normalizePermalink(str(url))),
     shareLinks: (url, { text = '', networks = ALL_NETWORKS } = {}) =>

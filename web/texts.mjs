@@ -3,7 +3,8 @@
 // reads in that language.
 import fs from 'node:fs';
 
-export const LOCALES = ['en', 'es', 'pt', 'de', 'fr'];
+// The locales are the core's registry's (core/data/registry.json): one list for all.
+export const LOCALES = JSON.parse(fs.readFileSync(new URL('../core/data/registry.json', import.meta.url), 'utf8')).locales.map((l) => l.code);
 export const TEXTS = JSON.parse(fs.readFileSync(new URL('./texts.json', import.meta.url), 'utf8'));
 
 /** One text in one locale, placeholders filled; an unknown id throws (a typo is a bug). */

@@ -9,17 +9,13 @@ import { appendLog, loadSettings } from './settings-store.js';
 import { mergeStatus } from './status-store.js';
 
 const KEY = 'flow';
-export const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
-const READABLE_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
-const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'm.facebook.com']);
-const START_URL = {
-  link: 'https://accountscenter.instagram.com/accounts/',
-  unlink: 'https://accountscenter.instagram.com/accounts/',
-  setSharing: 'https://accountscenter.instagram.com/connected_experiences/cross_posting/',
-  linkMessaging: 'https://www.instagram.com/accounts/edit/',
-  unlinkMessaging: 'https://www.instagram.com/accounts/messages_and_story_replies/',
-  readStatus: 'https://accountscenter.instagram.com/accounts/',
-};
+// The hosts as the manifest grants them: Instagram's always, Facebook's on request. Each
+// flow's entry page comes from the core's registry (schema().flows).
+const manifest = chrome.runtime.getManifest();
+const hostOf = (pattern) => new URL(pattern.replace('*', 'x')).hostname;
+export const FACEBOOK_ORIGINS = manifest.optional_host_permissions ?? [];
+const READABLE_HOSTS = new Set(manifest.host_permissions.map(hostOf));
+const FACEBOOK_HOSTS = new Set(FACEBOOK_ORIGINS.map(hostOf));
 const USER_POLL_MS = 500;      // between looks while the person acts
 const NO_PAGE_RETRY_MS = 20;   // a page loaded, its content script not yet there: look again soon
 const CONTENT_SCRIPT_ID = 'crosslink-facebook';
@@ -172,7 +168,7 @@ export function createFlowDriver({ withCore }) {
   // active: false for a quiet read (the popup asked on opening): the tab opens behind, so
   // the popup stays open and says "checking…"; a question for the person still brings it up.
   async function openTab(kind, reuseId, active = true) {
-    const url = START_URL[kind];
+    const url = (await withCore()).schema().flows.find((f) => f.name === kind).entry;
     const old = reuseId != null ? await tabOf(reuseId) : null;
     if (old && old.url && READABLE_HOSTS.has(new URL(old.url).hostname)) {
       await chrome.tabs.update(old.id, { url, active });

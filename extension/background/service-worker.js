@@ -28,7 +28,6 @@ async function withCore() {
 }
 
 const driver = createFlowDriver({ withCore });
-const FLOWS = new Set(['link', 'unlink', 'setSharing', 'linkMessaging', 'unlinkMessaging', 'readStatus']);
 const flowView = (rec) => rec && { id: rec.id, flow: rec.flow, status: rec.status, outcome: rec.outcome ?? null };
 
 const routes = {
@@ -54,7 +53,7 @@ const routes = {
     // quiet: the popup's own read of a stale status (readStatus only), in a tab behind.
     fields: { flow: 'string', params: 'object?', quiet: 'boolean?' },
     async handle({ flow, params = {}, quiet = false }) {
-      if (!FLOWS.has(flow)) throw Object.assign(new Error(`no flow "${flow.slice(0, 40)}"`), { code: 'bad_flow' });
+      if (!(await withCore()).schema().flows.some((f) => f.name === flow)) throw Object.assign(new Error(`no flow "${flow.slice(0, 40)}"`), { code: 'bad_flow' });
       return { flow: flowView(await driver.start(flow, params, { quiet: quiet && flow === 'readStatus' })) };
     },
   },

@@ -42,6 +42,15 @@ function importedLog(core, value, cap) {
 /** @param {{withCore: () => Promise<import('../core/crosslink').Core>}} deps */
 export function settingsRoutes({ withCore }) {
   return {
+    // The registry (core/data/registry.json): the networks, locales and ranges the page lists.
+    'options/schema': {
+      from: ['page'],
+      fields: {},
+      async handle() {
+        const { ok, ...schema } = (await withCore()).schema();
+        return { schema };
+      },
+    },
     // The options page's start: the settings (as the core read them), the defaults, what
     // had to be repaired, the log's size and the sync quota in use.
     'options/get': {

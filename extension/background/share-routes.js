@@ -20,8 +20,13 @@ export function shareRoutes({ withCore }) {
       from: ['content'],
       fields: {},
       async handle() {
-        const { share, composer } = await loadSettings(await withCore());
-        return { networks: share.networks, composer };
+        const core = await withCore();
+        const { share, composer } = await loadSettings(core);
+        // From the registry: labels, each network's messages.json key; page, the locators
+        // the page scripts match themselves (the native share icon, the composer's switch).
+        const { networks, pageLocators: page } = core.schema();
+        const labels = Object.fromEntries(networks.map((n) => [n.name, n.label]));
+        return { networks: share.networks, labels, page, composer };
       },
     },
     // The menu for one post: its clean permalink and one entry per enabled network.

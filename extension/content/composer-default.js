@@ -5,11 +5,9 @@
 // it back and says so; once the person touches it or undoes, it is theirs alone.
 // Crosslink never presses Share: posting stays the person's own act.
 (() => {
-  // The switch's name per locale (web/texts.json ig.composer.also_share) and the other
-  // wordings the site is known to use (shared/FACTS.md); compared in lower case.
-  const LABELS = new Set(['also share to facebook', 'also post to facebook', 'share to facebook',
-    'compartir también en facebook', 'compartilhar também no facebook', 'auch auf facebook teilen',
-    'partager également sur facebook']);
+  // The switch's names in every locale, compared in lower case: the core's locator
+  // composer_facebook_switch (core/data), handed over by the worker with the settings.
+  let LABELS = new Set();
   const SWITCHES = '[role="switch"], input[type="checkbox"]';
   const READ_BACK_MS = 1500;
   const MAX_REAPPLY = 3;  // the page may reset it; Crosslink does not fight it for ever
@@ -124,6 +122,7 @@
     await globalThis.crosslinkI18n?.ready();
     const reply = await chrome.runtime.sendMessage({ type: 'content/shareConfig' }).catch(() => null);
     composer = reply?.ok ? reply.composer : null;
+    if (reply?.ok) LABELS = new Set(reply.page.composerSwitch.flatMap((p) => p.wordings).map((w) => w.toLowerCase()));
   }
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && 'settings' in changes) configure();

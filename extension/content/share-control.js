@@ -54,14 +54,12 @@ globalThis.crosslinkI18n ??= (() => {
 })();
 
 (() => {
-  // The native share icon's aria-label per locale: on posts and reels (web/texts.json
-  // ig.post.share) and in the story viewer (ig.share.title). A new wording is one line.
-  const NATIVE_SHARE_LABELS = ['Share Post', 'Compartir publicación', 'Compartilhar publicação', 'Beitrag teilen',
-    'Partager la publication', 'Share', 'Compartir', 'Compartilhar', 'Teilen', 'Partager'];
-  const NATIVE_SHARE = NATIVE_SHARE_LABELS.map((l) => `svg[aria-label="${l}"]`).join(',');
+  // The native share icon, by its aria-label in every locale: the core's locator
+  // native_share (core/data, a new wording is one line there), from the worker.
+  let NATIVE_SHARE = ':not(*)';
   const PERMALINK = /^\/(?:[A-Za-z0-9._]+\/)?(?:p|reels?)\/[A-Za-z0-9_-]+\/?$/;
   const { msg } = crosslinkI18n;
-  const NETWORK_LABEL = { facebook: 'shareFacebook', x: 'shareX', tumblr: 'shareTumblr', okru: 'shareOkRu', copy: 'shareCopyLink' };
+  let NETWORK_LABEL = {};  // network → messages.json key, from the worker (the core's registry)
 
   let networks = [];
   let started = false;
@@ -269,6 +267,10 @@ globalThis.crosslinkI18n ??= (() => {
   async function configure() {
     const reply = await send({ type: 'content/shareConfig' }).catch(() => null);
     const next = reply?.ok ? reply.networks : [];
+    if (reply?.ok) {
+      NETWORK_LABEL = reply.labels;
+      NATIVE_SHARE = reply.page.nativeShare.flatMap((p) => p.wordings).map((l) => `svg[aria-label="${CSS.escape(l)}"]`).join(',');
+    }
     const changed = next.join() !== networks.join();
     networks = next;
     if (!changed) return;

@@ -3,11 +3,14 @@
 // one JSON file; reset. The worker (and through it the core) checks and stores
 // everything; this page shows the settings, collects the person's changes and says what
 // happened, in the language the person chose.
-import { LOCALES, LOCALE_NAMES, resolveLocale, translator } from '../i18n/i18n.js';
+import { resolveLocale, translator } from '../i18n/i18n.js';
 
-const NETWORKS = ['facebook', 'x', 'tumblr', 'okru', 'copy'];
-const NETWORK_LABEL = { facebook: 'shareFacebook', x: 'shareX', tumblr: 'shareTumblr', okru: 'shareOkRu', copy: 'shareCopyLink' };
-const RANGES = { clickPacingMs: [100, 5000], logSize: [10, 5000] };
+// From the core's registry (options/schema): the networks, locales and ranges to offer.
+let NETWORKS = [];
+let NETWORK_LABEL = {};
+let RANGES = { clickPacingMs: [], logSize: [] };
+let LOCALE_NAMES = {};
+let settingsVersion = 1;  // the version the core writes (its defaults'), sent back on save
 const IMPORT_MAX_BYTES = 32 << 20;
 const $ = (id) => document.getElementById(id);
 
@@ -38,7 +41,7 @@ async function useLocale(setting) {
   $('log-size-help').textContent = t('optRangeHelp', ...RANGES.logSize);
   const select = $('locale');
   select.replaceChildren();
-  for (const value of ['auto', ...LOCALES]) {
+  for (const value of ['auto', ...Object.keys(LOCALE_NAMES)]) {
     const option = new Option(value === 'auto' ? t('optLocaleAuto') : LOCALE_NAMES[value], value);
     if (value !== 'auto') option.lang = value;
     select.append(option);
@@ -126,7 +129,7 @@ function numberOf(input) {
 
 function collect() {
   return {
-    version: 1,
+    version: settingsVersion,
     share: { networks: enabledNetworks() },
     composer: { applyDefault: $('composer-apply').checked, shareToFacebook: $('composer-on').checked },
     locale: $('locale').value,
@@ -287,8 +290,18 @@ function notice(text, kind) {
   $('notices').append(p);
 }
 
+function useSchema(schema) {
+  if (!schema) return;
+  NETWORKS = schema.networks.map((n) => n.name);
+  NETWORK_LABEL = Object.fromEntries(schema.networks.map((n) => [n.name, n.label]));
+  RANGES = Object.fromEntries(Object.entries(schema.ranges).map(([k, r]) => [k, [r.min, r.max]]));
+  LOCALE_NAMES = Object.fromEntries(schema.locales.map((l) => [l.code, l.name]));
+}
+
 async function start() {
-  const reply = await send({ type: 'options/get' });
+  const [reply, schemaReply] = await Promise.all([send({ type: 'options/get' }), send({ type: 'options/schema' })]);
+  useSchema(schemaReply.ok ? schemaReply.schema : null);
+  if (reply.ok) settingsVersion = reply.defaults.version;
   await useLocale(reply.ok ? reply.settings.locale : 'auto');
   document.querySelector('main').removeAttribute('aria-busy');
   if (!reply.ok) {

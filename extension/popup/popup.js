@@ -20,7 +20,7 @@ const $ = (id) => document.getElementById(id);
 // The language chrome.i18n picked for these strings, for screen readers and hyphenation.
 const uiLocale = (chrome.i18n.getMessage('@@ui_locale') || 'en').replace('_', '-');
 document.documentElement.lang = uiLocale;
-const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
+const FACEBOOK_ORIGINS = chrome.runtime.getManifest().optional_host_permissions ?? [];  // asked for, never assumed
 const ENDED = new Set(['done', 'error', 'cancelled']);
 const LOG_SHOWN = 5;
 // A reading older than this (by this page's clock) is read again, quietly, on opening.

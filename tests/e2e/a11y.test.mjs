@@ -2,11 +2,11 @@
 // dark mode (prefers-color-scheme) finds no violation, in their resting states and with
 // their messages showing; the in-page share control and its menu likewise; and every
 // control of the options page is reached by Tab, shows its focus and works by keyboard.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { FIXED_NOW, launch, setState, startStage, stageRequest, until } from './harness.mjs';
+import { FIXED_NOW, setState, stageRequest, until, useBrowser } from './harness.mjs';
 import { FEED, CONTROL } from './share-helpers.mjs';
 import { clearStorage, openOptions, putStorage, storage } from './options-helpers.mjs';
 
@@ -31,19 +31,10 @@ async function axe(page, context = null) {
   return violations;
 }
 
-let stage;
-let browser;
-let page;
+let stage, browser, page;  // set up by useBrowser
 const worker = () => browser.context.serviceWorkers()[0];
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage, { clock: FIXED_NOW });  // the times the popup shows are the test's
-  page = await browser.context.newPage();
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
-});
+// The times the popup shows are the test's.
+useBrowser((env) => ({ stage, browser, page } = env), { clock: FIXED_NOW });
 beforeEach(async () => {
   await clearStorage(browser);
   await page.emulateMedia({ colorScheme: 'light' });
@@ -185,8 +176,8 @@ test('options by keyboard alone: every control in order, each with a visible foc
   for (const id of ['network-facebook', 'network-copy', 'composer-apply', 'locale', 'pacing', 'log-size', 'save', 'revert', 'export', 'import', 'reset']) {
     assert.ok(ids.includes(id), `${id} is reached by Tab (order: ${ids.join(', ')})`);
   }
-  // The five checkboxes and their enabled move buttons: 5 + 8.
-  assert.equal(order.filter((o) => o.name.startsWith('Move ')).length, 8);
+  // The six checkboxes and their enabled move buttons: 6 + 10.
+  assert.equal(order.filter((o) => o.name.startsWith('Move ')).length, 10);
   for (const o of order) {
     assert.ok(o.focusVisible, `${o.id || o.name} matches :focus-visible`);
     const [style, width] = o.outline.split(' ');
@@ -206,7 +197,7 @@ test('options by keyboard alone: every control in order, each with a visible foc
   await page.keyboard.press('Enter');
   await until(() => page.locator('#save-status').textContent(), (s) => s === 'Saved.', { what: 'Saved.' });
   const { sync } = await storage(browser);
-  assert.deepEqual(sync.settings.share.networks, ['facebook', 'x', 'okru', 'copy']);
+  assert.deepEqual(sync.settings.share.networks, ['facebook', 'x', 'okru', 'threads', 'copy']);
   assert.equal(sync.settings.clickPacingMs, 1500);
 });
 

@@ -1,9 +1,9 @@
 // "Also share to Facebook" in the stage's new-post dialog: set to the person's default
 // when they asked for it, said so with an undo, and read back from the stage after the
 // person (never Crosslink) presses Share.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getState, launch, setState, stageRequest, startStage, until } from './harness.mjs';
+import { getState, setState, stageRequest, until, useBrowser } from './harness.mjs';
 import { FEED, setSettings, settingsWith } from './share-helpers.mjs';
 
 // A 1×1 PNG: the photo the person picks.
@@ -14,20 +14,8 @@ const NEW_POST = { en: 'New post', es: 'Nueva publicación', de: 'Neuer Beitrag'
 const NEXT = { en: 'Next', es: 'Siguiente', de: 'Weiter' };
 const SHARE = { en: 'Share', es: 'Compartir', de: 'Teilen' };
 
-let stage;
-let browser;
-let page;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
-  page = await browser.context.newPage();
-});
-after(async () => {
-  // The stage closes even when the browser's close fails (a foreign request): an open
-  // server would keep this test file's process alive.
-  try { await browser?.close(); } finally { await stage?.close(); }
-});
+let stage, browser, page;  // set up by useBrowser
+useBrowser((env) => ({ stage, browser, page } = env));
 beforeEach(async () => {
   await stageRequest(stage, '/__stage/reset', {});
 });

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startStage } from '../../web/server.mjs';
 import { foreignRequests } from './netlog.mjs';
@@ -189,4 +190,25 @@ export async function until(read, accept, { timeout = 10000, interval = 100, wha
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, interval));
   }
+}
+
+/**
+ * The stage and a browser with the extension for the tests of one file: started before
+ * them, closed after them (the stage even when the browser's close fails: an open server
+ * would keep the file's process alive). `use` gets {stage, browser, page} once they are up
+ * (page: a fresh tab) and may go on setting up.
+ * @param {(env: {stage: any, browser: any, page: any}) => unknown} use
+ */
+export function useBrowser(use, launchOptions = {}) {
+  const env = {};
+  before(async () => {
+    env.stage = await startStage();
+    env.browser = await launch(env.stage, launchOptions);
+    env.page = await env.browser.context.newPage();
+    await use(env);
+  });
+  after(async () => {
+    try { await env.browser?.close(); } finally { await env.stage?.close(); }
+  });
+  return env;
 }

@@ -227,7 +227,7 @@ test('after all that the worker still answers correctly', async () => {
   await page.goto('https://www.instagram.com/');
   const links = await evalInWorld(page, browser.extensionId,
     `chrome.runtime.sendMessage({ type: 'content/shareLinks', url: ${JSON.stringify(`${POST}?igsh=abc`)} })`);
-  assert.deepEqual(links, { ok: true, url: POST, networks: ['facebook', 'x', 'tumblr', 'okru', 'copy'] });
+  assert.deepEqual(links, { ok: true, url: POST, networks: ['facebook', 'x', 'tumblr', 'okru', 'threads', 'copy'] });
   const config = await evalInWorld(page, browser.extensionId, `chrome.runtime.sendMessage({ type: 'content/shareConfig' })`);
   assert.equal(config.ok, true);
   await page.close();

@@ -1,24 +1,14 @@
 // The foundation slice end to end: the content script on the stage's Accounts Center
 // sends a snapshot, the worker reads it with the Wasm core, the popup shows the result.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evalInContentScript, launch, setState, startStage, until } from './harness.mjs';
+import { evalInContentScript, setState, until, useBrowser } from './harness.mjs';
 
 const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
-let stage;
-let browser;
-let popup;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
-  popup = await browser.context.newPage();
+let stage, browser, popup;  // set up by useBrowser
+useBrowser(async (env) => {
+  ({ stage, browser, page: popup } = env);
   await popup.goto(browser.popupUrl);
-});
-after(async () => {
-  // The stage closes even when the browser's close fails (a foreign request): an open
-  // server would keep this test file's process alive.
-  try { await browser?.close(); } finally { await stage?.close(); }
 });
 
 const statusText = () => popup.getByRole('status').textContent();

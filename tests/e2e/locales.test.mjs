@@ -2,11 +2,11 @@
 // placeholders; every key the code uses exists; the store texts fit; and the in-page
 // controls speak Instagram's own language (the page's <html lang>) unless the person
 // chose one in the options.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, root, setState, stageRequest, startStage, until } from './harness.mjs';
+import { root, setState, stageRequest, until, useBrowser } from './harness.mjs';
 import { FEED, CONTROL, setSettings, settingsWith } from './share-helpers.mjs';
 import { formatMessage, localeOf, resolveLocale, LOCALES } from '../../extension/i18n/i18n.js';
 
@@ -48,7 +48,7 @@ test('in every locale each $NAME$ has its placeholder and each placeholder is us
 test('the translations are translations: most messages differ from English', () => {
   const same = (a, b) => a.message === b.message;
   // Names that stay as they are in every language.
-  const names = new Set(['extName', 'popupTitle', 'shareFacebook', 'shareX', 'shareTumblr', 'shareOkRu']);
+  const names = new Set(['extName', 'popupTitle', 'shareFacebook', 'shareX', 'shareTumblr', 'shareOkRu', 'shareThreads']);
   for (const locale of OTHERS) {
     const other = load(locale);
     const copied = Object.keys(en).filter((k) => !names.has(k) && same(other[k], en[k]));
@@ -112,18 +112,8 @@ test('the locale: the setting, else the page, else the browser, else English', (
 
 // ---- in the browser: the share control on the stage ----
 
-let stage;
-let browser;
-let page;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
-  page = await browser.context.newPage();
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
-});
+let stage, browser, page;  // set up by useBrowser
+useBrowser((env) => ({ stage, browser, page } = env));
 beforeEach(async () => {
   await stageRequest(stage, '/__stage/reset', {});
   await setSettings(browser, null);
@@ -142,7 +132,7 @@ test('the share control speaks each of Instagram\'s five languages, its menu too
     await page.locator(CONTROL).first().click();
     await page.getByRole('menuitem').first().waitFor();
     assert.deepEqual(await page.getByRole('menuitem').allTextContents(),
-      ['shareFacebook', 'shareX', 'shareTumblr', 'shareOkRu', 'shareCopyLink'].map((k) => m[k].message), locale);
+      ['shareFacebook', 'shareX', 'shareTumblr', 'shareOkRu', 'shareThreads', 'shareCopyLink'].map((k) => m[k].message), locale);
     assert.equal(await page.getByRole('menu').getAttribute('aria-label'), m.shareControlLabel.message);
     await page.keyboard.press('Escape');
   }

@@ -3,11 +3,11 @@
 // docs/screenshots/ (what the README shows) is written when a file is missing or with
 // SCREENSHOTS=update, and otherwise must still have the size of a fresh shot. Taken at
 // the harness's fixed clock, time zone and language, so a shot is the same on any day.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIXED_NOW, launch, root, setState, startStage, stageRequest, until } from './harness.mjs';
+import { FIXED_NOW, root, setState, stageRequest, until, useBrowser } from './harness.mjs';
 import { FEED, CONTROL } from './share-helpers.mjs';
 import { clearStorage, openOptions, putStorage } from './options-helpers.mjs';
 
@@ -35,19 +35,11 @@ function keep(name, buffer) {
   }
 }
 
-let stage;
-let browser;
-let page;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage, { clock: FIXED_NOW });
-  page = await browser.context.newPage();
+let stage, browser, page;  // set up by useBrowser
+useBrowser(async (env) => {
+  ({ stage, browser, page } = env);
   await clearStorage(browser);
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
-});
+}, { clock: FIXED_NOW });
 
 test('screenshot: the popup', async () => {
   const at = (minutesBefore) => FIXED_NOW - minutesBefore * 60000;  // earlier on the clock's day

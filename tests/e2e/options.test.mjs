@@ -2,10 +2,10 @@
 // after the core checked them, field errors at the field, export and import of settings
 // and activity log as one JSON file (a bad file refused whole with a clear message),
 // reset, damaged and old settings recovered, the language setting.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, startStage, until } from './harness.mjs';
+import { until, useBrowser } from './harness.mjs';
 import { FEED, CONTROL } from './share-helpers.mjs';
 import { clearStorage, logOf, messages, openOptions, putStorage, storage } from './options-helpers.mjs';
 
@@ -15,21 +15,11 @@ const fill = (m, key, ...subs) => {
   for (const [name, p] of Object.entries(m[key].placeholders ?? {})) text = text.replace(new RegExp(`\\$${name}\\$`, 'i'), subs[Number(p.content.slice(1)) - 1]);
   return text;
 };
-const DEFAULTS = { version: 1, share: { networks: ['facebook', 'x', 'tumblr', 'okru', 'copy'] },
+const DEFAULTS = { version: 2, share: { networks: ['facebook', 'x', 'tumblr', 'okru', 'threads', 'copy'] },
   composer: { applyDefault: false, shareToFacebook: false }, locale: 'auto', clickPacingMs: 400, logSize: 500 };
 
-let stage;
-let browser;
-let page;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
-  page = await browser.context.newPage();
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
-});
+let stage, browser, page;  // set up by useBrowser
+useBrowser((env) => ({ stage, browser, page } = env));
 beforeEach(async () => {
   await clearStorage(browser);
 });
@@ -38,7 +28,7 @@ const status = (id) => page.locator(`#${id}`).textContent();
 const checkedNetworks = () => page.locator('#networks li').evaluateAll((rows) =>
   rows.filter((r) => r.querySelector('input').checked).map((r) => r.dataset.network));
 
-test('the page shows the defaults; changes are saved to sync as the core\'s v1, and the log to local', async () => {
+test('the page shows the defaults; changes are saved to sync as the core\'s v2, and the log to local', async () => {
   await openOptions(browser, page);
   assert.deepEqual(await checkedNetworks(), DEFAULTS.share.networks);
   assert.equal(await page.locator('#pacing').inputValue(), '400');
@@ -48,7 +38,7 @@ test('the page shows the defaults; changes are saved to sync as the core\'s v1, 
 
   await page.getByRole('checkbox', { name: 'Tumblr' }).uncheck();
   await page.getByRole('button', { name: 'Move Copy clean link up' }).click();
-  assert.equal(await status('save-status'), 'Copy clean link is now number 4 of 5.');
+  assert.equal(await status('save-status'), 'Copy clean link is now number 5 of 6.');
   await page.getByRole('checkbox', { name: /Also share to Facebook/ }).check();
   await page.getByRole('radio', { name: 'On: also share to Facebook' }).check();
   await page.getByLabel('Pause between automated clicks (milliseconds)').fill('750');
@@ -58,16 +48,16 @@ test('the page shows the defaults; changes are saved to sync as the core\'s v1, 
 
   const { sync, local } = await storage(browser);
   assert.deepEqual(Object.keys(sync), ['settings'], 'sync holds the settings item alone');
-  assert.deepEqual(sync.settings, { version: 1, share: { networks: ['facebook', 'x', 'copy', 'okru'] },
+  assert.deepEqual(sync.settings, { version: 2, share: { networks: ['facebook', 'x', 'okru', 'copy', 'threads'] },
     composer: { applyDefault: true, shareToFacebook: true }, locale: 'auto', clickPacingMs: 750, logSize: 120 });
   assert.ok(Buffer.byteLength(`settings${JSON.stringify(sync.settings)}`) < 8192, 'within the 8 KB item quota');
   assert.deepEqual(local.activityLog.entries.map((e) => [e.type, e.outcome]), [['settings', 'saved']]);
 
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
-  assert.deepEqual(await checkedNetworks(), ['facebook', 'x', 'copy', 'okru']);
+  assert.deepEqual(await checkedNetworks(), ['facebook', 'x', 'okru', 'copy', 'threads']);
   assert.deepEqual(await page.locator('#networks li').evaluateAll((r) => r.map((li) => li.dataset.network)),
-    ['facebook', 'x', 'copy', 'okru', 'tumblr'], 'the order kept, the turned-off one last');
+    ['facebook', 'x', 'okru', 'copy', 'threads', 'tumblr'], 'the order kept, the turned-off one last');
   assert.equal(await page.locator('#pacing').inputValue(), '750');
   assert.equal(await page.locator('#composer-on').isChecked(), true);
   assert.equal(await status('log-count'), fill(en, 'optLogCount', '1', '120'));
@@ -225,7 +215,7 @@ test('settings of the 0.0.x prototype are migrated; the page follows their langu
 });
 
 test('settings from a newer Crosslink: read as far as known, said on the page, never written back unasked', async () => {
-  const newer = { ...DEFAULTS, version: 2, clickPacingMs: 900, futureThing: { x: 1 } };
+  const newer = { ...DEFAULTS, version: 3, clickPacingMs: 900, futureThing: { x: 1 } };
   await putStorage(browser, 'sync', { settings: newer });
   await openOptions(browser, page);
   assert.deepEqual(await page.locator('.notice').allTextContents(), [en.optNewer.message]);
@@ -233,7 +223,7 @@ test('settings from a newer Crosslink: read as far as known, said on the page, n
   assert.deepEqual((await storage(browser)).sync.settings, newer, 'left as the newer version wrote it');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await until(() => status('save-status'), (s) => s === 'Saved.', { what: 'Saved.' });
-  assert.deepEqual((await storage(browser)).sync.settings, { ...DEFAULTS, clickPacingMs: 900 }, 'the person saved: v1 now');
+  assert.deepEqual((await storage(browser)).sync.settings, { ...DEFAULTS, clickPacingMs: 900 }, 'the person saved: v2 now');
 });
 
 test('settings changed elsewhere show up on an open page that has no edits; edits in progress are kept', async () => {
@@ -276,7 +266,7 @@ test('a smaller log size trims the stored log to the newest entries', async () =
 
 test('what the options page saves reaches the share control on Instagram', async () => {
   await openOptions(browser, page);
-  for (const name of ['X', 'Tumblr', 'OK.ru']) await page.getByRole('checkbox', { name, exact: true }).uncheck();
+  for (const name of ['X', 'Tumblr', 'OK.ru', 'Threads']) await page.getByRole('checkbox', { name, exact: true }).uncheck();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await until(() => status('save-status'), (s) => s === 'Saved.', { what: 'Saved.' });
   const feed = await browser.context.newPage();

@@ -1,24 +1,14 @@
 // The "Share to…" control on the stage: where it appears, what each network's link is
 // (checked exactly, from the tab the extension opens), copy link, settings, pushState.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evalInContentScript, getState, launch, setState, startStage, stageRequest, until } from './harness.mjs';
+import { evalInContentScript, getState, setState, stageRequest, until, useBrowser } from './harness.mjs';
 import { CONTROL, FEED, controlsPerPost, enc, newTabUrl, permalinkOf, scrollThrough, setSettings, settingsWith, waitForControls } from './share-helpers.mjs';
 
-let stage;
-let browser;
-let page;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
+let stage, browser, page;  // set up by useBrowser
+useBrowser(async (env) => {
+  ({ stage, browser, page } = env);
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: FEED.slice(0, -1) });
-  page = await browser.context.newPage();
-});
-after(async () => {
-  // The stage closes even when the browser's close fails (a foreign request): an open
-  // server would keep this test file's process alive.
-  try { await browser?.close(); } finally { await stage?.close(); }
 });
 beforeEach(async () => {
   await stageRequest(stage, '/__stage/reset', {});
@@ -55,7 +45,7 @@ test('every post of the feed gets one control, right after its own share icon, b
   assert.equal(await button.getAttribute('aria-expanded'), 'false');
 });
 
-test('the menu lists Facebook, X, Tumblr, OK.ru and "Copy clean link", and each opens its exact official URL in a new tab', async () => {
+test('the menu lists Facebook, X, Tumblr, OK.ru, Threads and "Copy clean link", and each opens its exact official URL in a new tab', async () => {
   await page.goto(FEED);
   await waitForControls(page, 1);
   const article = page.locator('article').nth(2);
@@ -66,9 +56,10 @@ test('the menu lists Facebook, X, Tumblr, OK.ru and "Copy clean link", and each 
     X: `https://x.com/intent/tweet?url=${u}`,
     Tumblr: `https://www.tumblr.com/widgets/share/tool?posttype=link&canonicalUrl=${u}&content=${u}`,
     'OK.ru': `https://connect.ok.ru/offer?url=${u}`,
+    Threads: `https://www.threads.net/intent/post?url=${u}`,
   };
   await shareButton(article).click();
-  assert.deepEqual(await page.getByRole('menuitem').allTextContents(), ['Facebook', 'X', 'Tumblr', 'OK.ru', 'Copy clean link']);
+  assert.deepEqual(await page.getByRole('menuitem').allTextContents(), ['Facebook', 'X', 'Tumblr', 'OK.ru', 'Threads', 'Copy clean link']);
   await page.keyboard.press('Escape');
   for (const [name, url] of Object.entries(expected)) {
     await shareButton(article).click();
@@ -154,6 +145,7 @@ test('the keyboard: Enter opens on the first item, arrows wrap, Home/End, Escape
   await until(focused, (t) => t === 'Copy clean link', { what: 'focus on the last item' });
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');  // past Threads and OK.ru
   assert.equal(await focused(), 'Tumblr');
   const opened = await newTabUrl(browser, () => page.keyboard.press('Enter'));
   assert.match(opened, /^https:\/\/www\.tumblr\.com\/widgets\/share\/tool\?/);
@@ -191,7 +183,7 @@ test('the worker never opens a URL handed to it, and refuses links that are not 
   assert.equal((await ask({ type: 'content/shareLinks', url: 'https://www.instagram.com/explore/' })).error.name, 'not_a_permalink');
   assert.equal((await ask({ type: 'content/shareLinks', url: 7 })).error.name, 'bad_message');
   const links = await ask({ type: 'content/shareLinks', url: 'https://instagram.com/reel/ABC/?igsh=1' });
-  assert.deepEqual(links, { ok: true, url: 'https://www.instagram.com/reel/ABC/', networks: ['facebook', 'x', 'tumblr', 'okru', 'copy'] });
+  assert.deepEqual(links, { ok: true, url: 'https://www.instagram.com/reel/ABC/', networks: ['facebook', 'x', 'tumblr', 'okru', 'threads', 'copy'] });
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(browser.context.pages().length, tabs, 'no tab was opened');
 });

@@ -5,34 +5,26 @@
 //   chrome.storage.local   linkStatus (extension/background/status-store.js)
 //   chrome.storage.sync    settings   (settings-store.js, through core.settingsLoad)
 //   chrome.storage.session nothing yet on this branch: damage there must not matter.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FIXED_NOW, evalInContentScript, launch, startStage, until } from './harness.mjs';
+import { FIXED_NOW, evalInContentScript, until, useBrowser } from './harness.mjs';
 
 const AC = 'https://accountscenter.instagram.com/accounts/';
-const DEFAULT_NETWORKS = ['facebook', 'x', 'tumblr', 'okru', 'copy'];
+const DEFAULT_NETWORKS = ['facebook', 'x', 'tumblr', 'okru', 'threads', 'copy'];
 const DEFAULTS = {
-  version: 1, share: { networks: DEFAULT_NETWORKS }, composer: { applyDefault: false, shareToFacebook: false },
+  version: 2, share: { networks: DEFAULT_NETWORKS }, composer: { applyDefault: false, shareToFacebook: false },
   locale: 'auto', clickPacingMs: 400, logSize: 500,
 };
-let stage;
-let browser;
-let popup;
+let stage, browser, popup;  // set up by useBrowser
 let instagram;
-
-before(async () => {
-  stage = await startStage();
-  // The pages' clock fixed, the readings two minutes before it: the popup reads a reading
-  // older than ten minutes again on opening, which is not what these tests are about.
-  browser = await launch(stage, { clock: FIXED_NOW });
-  popup = await browser.context.newPage();
+// The pages' clock fixed, the readings two minutes before it: the popup reads a reading
+// older than ten minutes again on opening, which is not what these tests are about.
+useBrowser(async (env) => {
+  ({ stage, browser, page: popup } = env);
   await popup.goto(browser.popupUrl);
   instagram = await browser.context.newPage();
   await instagram.goto('https://www.instagram.com/');
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }  // the stage closes even if the browser's close fails
-});
+}, { clock: FIXED_NOW });
 
 /** Writes into one area from the extension's page (as a bug, an old version or a user could). */
 const put = (area, items) => popup.evaluate(([a, i]) => chrome.storage[a].set(i).then(() => 'ok', (e) => `refused: ${e.message}`), [area, items]);
@@ -114,12 +106,12 @@ test('local linkStatus: a shape from another version is dropped, and the next re
 });
 
 test('sync settings: corrupt values give the defaults and are repaired in storage', async () => {
-  for (const value of ['{not json', 17, ['facebook'], { version: 1, share: 'everything', composer: [], locale: 9 }]) {
+  for (const value of ['{not json', 17, ['facebook'], { version: 2, share: 'everything', composer: [], locale: 9 }]) {
     assert.equal(await put('sync', { settings: value }), 'ok');
     const reply = await until(shareConfig, (r) => r.ok, { what: 'shareConfig' });
     assert.deepEqual(reply.networks, DEFAULT_NETWORKS, JSON.stringify(value));
     assert.deepEqual(reply.composer, DEFAULTS.composer);
-    assert.deepEqual(await until(() => read('sync', 'settings'), (s) => s?.version === 1, { what: 'repaired settings' }), DEFAULTS,
+    assert.deepEqual(await until(() => read('sync', 'settings'), (s) => s?.version === 2, { what: 'repaired settings' }), DEFAULTS,
       `${JSON.stringify(value)}: repaired in storage`);
   }
   report('kept from corrupt settings', 'the defaults, written back');
@@ -153,27 +145,27 @@ test('sync settings: oversized items are refused by the browser, and a large one
   report('kept from a 7 KB item', kept);
 });
 
-test('sync settings: the v0 shape of the prototypes is migrated to v1; a newer version is read, never overwritten', async () => {
+test('sync settings: the v0 shape of the prototypes is migrated to v2; a newer version is read, never overwritten', async () => {
   const v0 = { shareTargets: 'facebook,twitter', fbDefault: 'on', lang: 'pt-BR', delayMs: '800', maxLogEntries: 200 };
   assert.equal(await put('sync', { settings: v0 }), 'ok');
-  const migrated = await until(() => read('sync', 'settings'), (s) => s?.version === 1, { what: 'v0 migrated' });
+  const migrated = await until(() => read('sync', 'settings'), (s) => s?.version === 2, { what: 'v0 migrated' });
   assert.deepEqual(migrated, {
-    version: 1, share: { networks: ['facebook', 'x'] }, composer: { applyDefault: true, shareToFacebook: true },
+    version: 2, share: { networks: ['facebook', 'x'] }, composer: { applyDefault: true, shareToFacebook: true },
     locale: 'pt', clickPacingMs: 800, logSize: 200,
   });
   assert.deepEqual((await shareConfig()).networks, ['facebook', 'x']);
   report('v0 migrated to', migrated);
 
-  const v2 = { ...DEFAULTS, version: 2, share: { networks: ['tumblr'] }, hologram: true };
-  assert.equal(await put('sync', { settings: v2 }), 'ok');
+  const v3 = { ...DEFAULTS, version: 3, share: { networks: ['tumblr'] }, hologram: true };
+  assert.equal(await put('sync', { settings: v3 }), 'ok');
   await until(shareConfig, (r) => r.ok && r.networks.join() === 'tumblr', { what: 'the newer settings read' });
-  assert.deepEqual(await read('sync', 'settings'), v2, 'a newer version is left as it was');
+  assert.deepEqual(await read('sync', 'settings'), v3, 'a newer version is left as it was');
 });
 
 test('session: damage in an area the extension does not read changes nothing', async () => {
   assert.equal(await put('session', { flow: '{broken', linkStatus: 'garbage', settings: { version: 'x' } }), 'ok');
   await put('sync', { settings: DEFAULTS });
-  assert.deepEqual((await until(shareConfig, (r) => r.ok && r.networks.length === 5, { what: 'shareConfig' })).networks, DEFAULT_NETWORKS);
+  assert.deepEqual((await until(shareConfig, (r) => r.ok && r.networks.length === DEFAULT_NETWORKS.length, { what: 'shareConfig' })).networks, DEFAULT_NETWORKS);
   assert.equal((await getStatus()).ok, true);
   assert.deepEqual(await read('session', 'flow'), '{broken', 'left alone: nothing of ours lives there yet');
 });

@@ -48,7 +48,7 @@ TEST(Settings, MigratedSettingsLoadCleanTheSecondTime) {
   EXPECT_EQ(first.stored_version, 0);
   EXPECT_TRUE(first.write_back);
   LoadedSettings second = load_settings(settings_json(first.settings));
-  EXPECT_EQ(second.stored_version, 1);
+  EXPECT_EQ(second.stored_version, kSettingsVersion);
   EXPECT_FALSE(second.write_back);
   EXPECT_TRUE(second.dropped.empty());
   EXPECT_EQ(settings_json(second.settings), settings_json(first.settings));

@@ -44,7 +44,7 @@ test('the wrapper names wrong JS types instead of throwing', () => {
 
 test('settings straight from storage: undefined, an object, a cycle', () => {
   assert.deepEqual(core.settingsLoad(undefined), { ...core.settingsLoad(''), storedVersion: null });
-  const loaded = core.settingsLoad({ version: 1, locale: 'de' });
+  const loaded = core.settingsLoad({ version: 2, locale: 'de' });
   assert.equal(loaded.settings.locale, 'de');
   assert.equal(loaded.writeBack, false);
   const cycle = { version: 1 };
@@ -96,7 +96,7 @@ test('the X text fits 280 for long captions in every script', () => {
 test('every share URL decodes back to the clean permalink', () => {
   const out = core.shareLinks('https://instagram.com/reel/XyZ_-1?igsh=abc&utm_source=x#c', { text: 'a & b = c?' });
   const reel = 'https://www.instagram.com/reel/XyZ_-1/';
-  const param = { facebook: 'u', x: 'url', tumblr: 'canonicalUrl', okru: 'url' };
+  const param = { facebook: 'u', x: 'url', tumblr: 'canonicalUrl', okru: 'url', threads: 'url' };
   for (const { network, url } of out.links) {
     if (network === 'copy') assert.equal(url, reel);
     else assert.equal(new URL(url).searchParams.get(param[network]), reel, network);

@@ -1,0 +1,71 @@
+// What every flow is written with (core/flows/<name>.cpp, one file per flow): a flow is a
+// policy, Action <name>(Ctx&), that looks at the screen it is on and says what to do next;
+// the engine (flow_engine.cpp) does everything flows share: recognising the screen, time
+// and click budgets, loop detection, the pending action that must show before another is
+// decided, the interstitial, waiting for pages and for the person, milestones (steps
+// remembered so that none is ever taken twice) and the resumable state.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "flow.h"
+#include "locator.h"
+#include "page.h"
+#include "reading.h"
+
+namespace crosslink {
+
+inline constexpr int kWaitMs = 250;      // between looks while an action takes effect
+inline constexpr int kLoadWaitMs = 500;  // between looks at a page that is not recognised yet
+
+// What a flow's policy decides on one screen; the engine turns it into a Decision.
+struct Action {
+  DecisionKind kind = DecisionKind::Wait;
+  int target = -1;
+  pack::Loc locator = pack::Loc::rate_title;
+  std::string url;
+  int ms = kWaitMs;
+  std::string reason;
+  nlohmann::json result;
+  Error error;
+  int goals = -1;  // goals met on this screen (progress when it grows)
+};
+
+Action wait(int ms = kWaitMs);
+Action fail(const char* name, std::string detail);
+Action done(nlohmann::json result);
+Action ask(const char* reason);
+Action go(pack::Page page);
+
+// One step's view: the page, the screen recognised on it, the flow's state.
+struct Ctx {
+  const Page& page;
+  Screen screen;
+  FlowState& st;
+  long long now;
+
+  const char* screen_id() const { return screen_name(screen); }
+  bool did(Step step) const;           // a milestone taken before
+  bool saw(Screen s) const;            // a screen reached before
+  Found find(pack::Loc l) const { return crosslink::find(page, l); }
+  bool has(pack::Loc l) const { return !find(l).empty(); }
+  Action not_found(pack::Loc l) const;
+  // Clicks what the locator finds first; waits while it is disabled (busy).
+  Action click(pack::Loc l, DecisionKind kind = DecisionKind::Click) const;
+  // Remembers the milestone, once it is an action (not a wait or an error).
+  Action taken(Step step, Action a) const;
+  // A link to a known page is followed by navigating (no click); anything else is clicked.
+  Action follow(pack::Loc l, pack::Page fallback) const;
+};
+
+using Policy = Action (*)(Ctx&);
+
+namespace flows {
+using pack::Loc;  // what every flow finds its elements by
+}  // namespace flows
+
+namespace engine {
+extern const Policy kPolicies[];  // registry order (generated: flow_table.cpp)
+}  // namespace engine
+
+}  // namespace crosslink

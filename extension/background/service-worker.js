@@ -31,6 +31,13 @@ const driver = createFlowDriver({ withCore });
 const FLOWS = new Set(['link', 'unlink', 'setSharing', 'linkMessaging', 'unlinkMessaging', 'readStatus']);
 const flowView = (rec) => rec && { id: rec.id, flow: rec.flow, status: rec.status, outcome: rec.outcome ?? null };
 
+/** Throws unless the flow with this id runs in the sender's tab. */
+async function flowTabOnly(flowId, sender) {
+  const rec = await driver.load();
+  if (!rec || rec.id !== flowId || rec.tabId !== sender.tab?.id || ['done', 'error', 'cancelled'].includes(rec.status))
+    throw Object.assign(new Error('no flow of this tab'), { code: 'not_flow_tab' });
+}
+
 const routes = {
   ...shareRoutes({ withCore }),
   ...settingsRoutes({ withCore }),
@@ -91,6 +98,24 @@ const routes = {
     fields: {},
     async handle(_message, sender) {
       return { flow: flowView(await driver.pause(sender.tab.id)) };
+    },
+  },
+  // The panel in the flow's page (content/panel.js): Cancel and Resume, from that very tab
+  // and for that very flow only; any other page is refused by name.
+  'content/cancelFlow': {
+    from: ['content', 'facebook'],
+    fields: { flowId: 'string' },
+    async handle({ flowId }, sender) {
+      await flowTabOnly(flowId, sender);
+      return { flow: flowView(await driver.cancel()) };
+    },
+  },
+  'content/resumeFlow': {
+    from: ['content', 'facebook'],
+    fields: { flowId: 'string' },
+    async handle({ flowId }, sender) {
+      await flowTabOnly(flowId, sender);
+      return { flow: flowView(await driver.resume()) };
     },
   },
   'popup/getStatus': {

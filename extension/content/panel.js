@@ -253,8 +253,6 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
   function show(v) {
     if (!v || typeof v.seq !== 'number' || v.seq <= lastSeq) return;
     lastSeq = v.seq;
-    // The end of a flow this page never showed (a fresh page after the end): nothing to say.
-    if (ENDED.has(v.status) && !view) return;
     view = v;
     clearTimeout(hideTimer);
     if (!table || loadingFor !== pageLang()) loadStrings();

@@ -10,6 +10,7 @@ import { settingsRoutes } from './settings-routes.js';
 import { createFlowDriver } from './flow-driver.js';
 import { registerInstall } from './install.js';
 import { updateToolbarIcon } from './toolbar-icon.js';
+import { tellPanel } from './panel-tell.js';
 
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
@@ -89,6 +90,8 @@ const routes = {
       const rec = await driver.load();
       const flowHere = Boolean(rec && rec.tabId === sender.tab.id && !['done', 'error', 'cancelled'].includes(rec.status));
       if (flowHere) await driver.resumeStored();
+      // A fresh page of the flow's tab shows the panel at once (a paused flow says nothing more).
+      if (flowHere) tellPanel(rec);
       return { flowHere };
     },
   },

@@ -32,11 +32,21 @@ export function panelView(rec) {
   };
 }
 
-/** Tells the flow's tab (its top frame) about the record; never throws, never waits for the page. */
-export function tellPanel(rec) {
+let last = '';
+/**
+ * Tells the flow's tab (its top frame) about the record; never throws, never waits for the
+ * page. A view the tab was just told is not sent again (most saves change nothing shown),
+ * unless force (a fresh page of the tab said hello).
+ */
+export function tellPanel(rec, { force = false } = {}) {
   if (!rec || typeof rec.tabId !== 'number') return;
+  const view = panelView(rec);
+  const { seq, ...shown } = view;
+  const key = JSON.stringify([rec.tabId, shown]);
+  if (key === last && !force) return;
+  last = key;
   try {
-    chrome.tabs.sendMessage(rec.tabId, { type: 'panel/show', view: panelView(rec) }, { frameId: 0 }).catch(() => {});
+    chrome.tabs.sendMessage(rec.tabId, { type: 'panel/show', view }, { frameId: 0 }).catch(() => {});
   } catch {
     // the tab is gone
   }

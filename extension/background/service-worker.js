@@ -91,7 +91,7 @@ const routes = {
       const flowHere = Boolean(rec && rec.tabId === sender.tab.id && !['done', 'error', 'cancelled'].includes(rec.status));
       if (flowHere) await driver.resumeStored();
       // A fresh page of the flow's tab shows the panel at once (a paused flow says nothing more).
-      if (flowHere) tellPanel(rec);
+      if (flowHere) tellPanel(rec, { force: true });
       return { flowHere };
     },
   },

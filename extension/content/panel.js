@@ -255,10 +255,16 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     lastSeq = v.seq;
     view = v;
     clearTimeout(hideTimer);
-    if (!table || loadingFor !== pageLang()) loadStrings();
-    render();
+    // Drawn in a task of its own: the flow's next message (its click) is not held up.
+    if (!renderTimer) renderTimer = setTimeout(() => {
+      renderTimer = 0;
+      if (!view) return;
+      if (!table || loadingFor !== pageLang()) loadStrings();
+      render();
+    }, 0);
     if (ENDED.has(v.status)) hideTimer = setTimeout(hide, OUTCOME_MS);
   }
+  let renderTimer = 0;
 
   function hide() {
     view = null;

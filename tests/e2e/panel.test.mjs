@@ -216,7 +216,7 @@ test('keyboard only on Accounts Center, between two paced clicks: Cancel is not 
     })()`);
     assert.equal(moved.placement.covered, false);
     assert.notEqual(moved.placement.corner, 'br');
-    const after = await panelAx(page);
+    const after = await until(() => panelAx(page), (p) => p?.box, { what: 'the panel\'s box after the move' });
     assert.equal(intersects(after.box, moved.rect), false, 'the panel moved off the element');
 
     const actionsBefore = await actionNames(env.stage);

@@ -8,7 +8,7 @@ export { extensionOrigin };
 
 const CONTENT_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
 // Facebook's pages carry our script only once the person granted the optional permission;
-// a route must name 'facebook' to accept it (only content/wake does).
+// a route must name 'facebook' to accept it (content/wake, and the flow panel's content/strings, content/cancelFlow, content/resumeFlow).
 const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'm.facebook.com']);
 
 /** Who sent a message: 'page' (this extension's own pages), 'content' (our content

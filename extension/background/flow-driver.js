@@ -7,6 +7,7 @@
 // again, and the core itself never decides an action twice (docs/PROTOCOL.md).
 import { appendLog, loadSettings } from './settings-store.js';
 import { mergeStatus } from './status-store.js';
+import { tellPanel } from './panel-tell.js';
 
 const KEY = 'flow';
 // The hosts as the manifest grants them: Instagram's always, Facebook's on request. Each
@@ -39,7 +40,7 @@ export async function syncFacebookScripts(flowRunning) {
   const have = (await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] })).length > 0;
   if (want && !have) {
     await chrome.scripting.registerContentScripts([{
-      id: CONTENT_SCRIPT_ID, matches: FACEBOOK_ORIGINS, js: ['content/snapshot.js', 'content/actuator.js'],
+      id: CONTENT_SCRIPT_ID, matches: FACEBOOK_ORIGINS, js: ['content/snapshot.js', 'content/actuator.js', 'content/panel.js'],
       runAt: 'document_idle', allFrames: false, persistAcrossSessions: false,
     }]).catch(() => {});
   } else if (!want && have) {
@@ -73,7 +74,10 @@ export function createFlowDriver({ withCore }) {
     const next = chain.then(async () => {
       const rec = await load();
       const out = await fn(rec);
-      if (out) await save(out);
+      if (out) {
+        await save(out);
+        tellPanel(out);  // the panel in the flow's page says what the record now says
+      }
       return out ?? rec;
     });
     chain = next.catch(() => {});
@@ -197,7 +201,7 @@ export function createFlowDriver({ withCore }) {
           if (permitted && !injected) {
             // Granted after this page loaded: the registered script comes with the next load.
             injected = true;
-            await chrome.scripting.executeScript({ target: { tabId }, files: ['content/snapshot.js', 'content/actuator.js'] }).catch(() => {});
+            await chrome.scripting.executeScript({ target: { tabId }, files: ['content/snapshot.js', 'content/actuator.js', 'content/panel.js'] }).catch(() => {});
             continue;
           }
           if (!permitted || Date.now() > deadline) {

@@ -10,6 +10,7 @@ import { settingsRoutes } from './settings-routes.js';
 import { createFlowDriver } from './flow-driver.js';
 import { registerInstall } from './install.js';
 import { updateToolbarIcon } from './toolbar-icon.js';
+import { tellPanel } from './panel-tell.js';
 
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
@@ -29,6 +30,13 @@ async function withCore() {
 
 const driver = createFlowDriver({ withCore });
 const flowView = (rec) => rec && { id: rec.id, flow: rec.flow, status: rec.status, outcome: rec.outcome ?? null };
+
+/** Throws unless the flow with this id runs in the sender's tab. */
+async function flowTabOnly(flowId, sender) {
+  const rec = await driver.load();
+  if (!rec || rec.id !== flowId || rec.tabId !== sender.tab?.id || ['done', 'error', 'cancelled'].includes(rec.status))
+    throw Object.assign(new Error('no flow of this tab'), { code: 'not_flow_tab' });
+}
 
 const routes = {
   ...shareRoutes({ withCore }),
@@ -81,6 +89,8 @@ const routes = {
       const rec = await driver.load();
       const flowHere = Boolean(rec && rec.tabId === sender.tab.id && !['done', 'error', 'cancelled'].includes(rec.status));
       if (flowHere) await driver.resumeStored();
+      // A fresh page of the flow's tab shows the panel at once (a paused flow says nothing more).
+      if (flowHere) tellPanel(rec, { force: true });
       return { flowHere };
     },
   },
@@ -90,6 +100,24 @@ const routes = {
     fields: {},
     async handle(_message, sender) {
       return { flow: flowView(await driver.pause(sender.tab.id)) };
+    },
+  },
+  // The panel in the flow's page (content/panel.js): Cancel and Resume, from that very tab
+  // and for that very flow only; any other page is refused by name.
+  'content/cancelFlow': {
+    from: ['content', 'facebook'],
+    fields: { flowId: 'string' },
+    async handle({ flowId }, sender) {
+      await flowTabOnly(flowId, sender);
+      return { flow: flowView(await driver.cancel()) };
+    },
+  },
+  'content/resumeFlow': {
+    from: ['content', 'facebook'],
+    fields: { flowId: 'string' },
+    async handle({ flowId }, sender) {
+      await flowTabOnly(flowId, sender);
+      return { flow: flowView(await driver.resume()) };
     },
   },
   'popup/getStatus': {

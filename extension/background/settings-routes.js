@@ -159,7 +159,8 @@ export function settingsRoutes({ withCore }) {
     // The strings for a page of ours or an in-page control: the locale setting, else the
     // page's language (Instagram's <html lang>), else the browser's, else English.
     'content/strings': {
-      from: ['content', 'page'],
+      // 'facebook': the flow's panel on Facebook's pages (only there during a flow, with the permission).
+      from: ['content', 'page', 'facebook'],
       fields: { lang: 'string?' },
       async handle({ lang = '' }) {
         let setting = 'auto';

@@ -24,12 +24,14 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   const wakeups = new Set();
   const settledListeners = new Set();
   let overlay = null;
+  const own = new Set();      // elements of ours in the page (the panel's host, panel.js)
+  const ours = (node) => node === overlay || own.has(node);
   let settledTimer = 0;
   let firstUnsettled = 0;
 
   function onMutations(records) {
-    // The outline is ours: it is not a change of the page.
-    if (overlay && records.every((r) => r.target === overlay || [...r.addedNodes, ...r.removedNodes].includes(overlay))) return;
+    // The outline and the panel are ours: they are not a change of the page.
+    if (records.every((r) => ours(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(ours)))) return;
     changes += 1;
     lastChange = performance.now();
     for (const wake of wakeups) wake();
@@ -115,6 +117,8 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
 
   const onPersonsClick = (event) => {
     if (!event.isTrusted || !flowActive || !canMessage) return;
+    // The panel's own buttons (Cancel, Resume) are not a click in the page.
+    if (own.size && event.composedPath().some((node) => own.has(node))) return;
     chrome.runtime.sendMessage({ type: 'content/userAction' }).catch(() => {});
   };
   document.addEventListener('pointerdown', onPersonsClick, true);
@@ -174,6 +178,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     if (found.error) return { done: false, error: found.error, pageId };
     found.el.scrollIntoView({ block: 'center', inline: 'nearest' });
     outline(found.el);
+    globalThis.crosslinkPanel?.avoid(found.el);  // the panel never covers what is clicked
     await sleep(OUTLINE_MS);
     const late = refusal(actionId, flowId);  // a Cancel or pause during the outline wins
     if (late) return late;
@@ -242,6 +247,8 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     /** fn() after the page changed and settled (debounced, bounded). */
     onSettled(fn) { settledListeners.add(fn); scheduleSettled(); },
     get changes() { return changes; },
+    /** An element of ours (the panel's host): its changes and the clicks in it are not the page's. */
+    own(node) { own.add(node); },
   };
 })();
 globalThis.crosslinkActuator = crosslinkActuator;

@@ -1,0 +1,302 @@
+// The Crosslink panel in the flow's own page (issue 16): while a flow runs in this tab it
+// says which flow, the current step, what Crosslink waits for, the question when the
+// person must act, and offers Cancel (and Resume after a pause). The toolbar popup closes
+// as soon as this tab takes focus; this panel is what the person sees instead.
+// It lives in a CLOSED shadow root on an element of its own: the page's scripts cannot
+// reach its nodes or text (host.shadowRoot is null), its styles cannot restyle it (the
+// host's own inline !important rules, the shadow's sheet). Only trusted events act.
+// The worker tells it (panel/show, flow-driver.js) whenever the flow's record changes; it
+// says nothing to the worker on its own, so an ordinary page load never wakes anyone.
+// Plain script after actuator.js (crosslinkActuator): the panel's clicks are not the
+// person's clicks in the page, and the panel is no change of the page.
+// eslint-disable-next-line no-unused-vars
+var crosslinkPanel = globalThis.crosslinkPanel || (() => {
+  const OUTCOME_MS = 5000;  // the outcome stays this long after the flow ended
+  const ENDED = new Set(['done', 'error', 'cancelled']);
+  const MARGIN = 16;
+  const INTERACTIVE = 'button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], [role="link"], [role="radio"], [role="option"], [role="switch"], [role="checkbox"]';
+
+  // ---- Words: the page's language (<html lang>) or the one chosen in the options ----
+  let table = null;
+  let locale = null;
+  let loadingFor = null;
+  function format(entry, subs) {
+    const content = {};
+    for (const [name, p] of Object.entries(entry.placeholders ?? {})) content[name.toLowerCase()] = String(p?.content ?? '');
+    const numbered = (text) => text.replace(/\$([1-9])/g, (_, n) => String(subs[n - 1] ?? ''));
+    return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$|\$([1-9])/g, (whole, name, n) => {
+      if (whole === '$$') return '$';
+      if (name !== undefined) return numbered(content[name.toLowerCase()] ?? '');
+      return String(subs[n - 1] ?? '');
+    });
+  }
+  /** The message or null; until the worker's table came, the browser's language (chrome.i18n). */
+  function m(key, ...subs) {
+    subs = subs.map(String);
+    const entry = table?.[key];
+    if (entry?.message) return format(entry, subs);
+    return chrome.i18n.getMessage(key, subs) || null;
+  }
+  const t = (key, ...subs) => m(key, ...subs) ?? key;
+  const pageLang = () => document.documentElement.getAttribute('lang') ?? '';
+  async function loadStrings() {
+    const lang = pageLang();
+    if (loadingFor === lang) return;
+    loadingFor = lang;
+    const reply = await chrome.runtime.sendMessage({ type: 'content/strings', lang }).catch(() => null);
+    if (!reply?.ok) { loadingFor = null; return; }
+    table = reply.messages;
+    locale = reply.locale;
+    if (view) render();
+  }
+  // Only while the panel shows: Instagram switching its language, or the setting changing.
+  new MutationObserver(() => { if (view) loadStrings(); })
+    .observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && 'settings' in changes && view) { loadingFor = null; loadStrings(); }
+  });
+
+  // ---- The words of a flow, as the popup says them (popup.js) ----
+  function flowName(v) {
+    if (v.flow === 'setSharing') {
+      const [[key, on] = []] = Object.entries(v.params?.sharing ?? {});
+      return t(on ? 'flowNameSharingOn' : 'flowNameSharingOff', t(`switchName_${key}`));
+    }
+    return t(`flowName_${v.flow}`);
+  }
+  const errorText = (name) => m(`error_${name}`) || t('error_unknown', name);
+  function outcomeText(v) {
+    if (v.status === 'done') {
+      const r = v.result ?? {};
+      if (v.flow === 'link') return t('outcomeLinked', r.facebookName ?? '');
+      if (v.flow === 'unlink') return t('outcomeUnlinked');
+      if (v.flow === 'readStatus') return t('outcomeRead');
+      if (v.flow === 'linkMessaging') return t('outcomeMessagingOn');
+      if (v.flow === 'unlinkMessaging') return t(r.messagingUpdated === false ? 'outcomeMessagingNothing' : 'outcomeMessagingOff');
+      return t('outcomeSharingSet');
+    }
+    const name = v.outcome ?? 'internal';
+    return m(`outcome_${name}`) || t('outcomeFailed', errorText(name));
+  }
+  function waitingText(v) {
+    const name = String(v.next?.name ?? '').slice(0, 80);
+    switch (v.waiting) {
+      case 'you': return t('panelWaitYou');
+      case 'click': return name ? t('panelWaitClick', name) : t('panelWaitClickUnnamed');
+      case 'toggle': return name ? t('panelWaitToggle', name) : t('panelWaitClickUnnamed');
+      case 'navigate': return t('panelWaitNavigate');
+      case 'page': return t('panelWaitPage');
+      default: return t('panelWaitRead');
+    }
+  }
+
+  // ---- The panel: markup and style in a shadow root ----
+  const CSS = `
+    :host { all: initial; }
+    .panel { position: fixed; z-index: 2147483647; box-sizing: border-box; width: min(340px, calc(100vw - ${2 * MARGIN}px));
+      max-height: calc(100vh - ${2 * MARGIN}px); overflow: auto; margin: 0; padding: 12px 14px;
+      font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1c1e21; background: #fff;
+      border: 1px solid #8a8d91; border-radius: 10px; box-shadow: 0 4px 18px rgba(0,0,0,.25); text-align: start; }
+    .panel[data-corner="br"] { right: ${MARGIN}px; bottom: ${MARGIN}px; }
+    .panel[data-corner="bl"] { left: ${MARGIN}px; bottom: ${MARGIN}px; }
+    .panel[data-corner="tr"] { right: ${MARGIN}px; top: ${MARGIN}px; }
+    .panel[data-corner="tl"] { left: ${MARGIN}px; top: ${MARGIN}px; }
+    .brand { margin: 0 0 2px; font-size: 12px; font-weight: 600; color: #4b4f56; letter-spacing: .02em; }
+    .title { margin: 0 0 6px; font-size: 15px; font-weight: 700; }
+    p { margin: 0 0 4px; }
+    .ask { margin: 8px 0 4px; padding: 8px; border-radius: 6px; background: #fff4e0; color: #3d2a00; border-left: 4px solid #b45309; }
+    .outcome[data-state="done"] { color: #0b6b2e; font-weight: 600; }
+    .outcome[data-state="stopped"] { color: #a1140f; font-weight: 600; }
+    .buttons { display: flex; gap: 8px; justify-content: flex-end; margin-top: 8px; }
+    button { font: inherit; font-weight: 600; padding: 6px 14px; border-radius: 6px; cursor: pointer;
+      border: 1px solid #0064e0; background: #0064e0; color: #fff; }
+    button.secondary { background: #fff; color: #a1140f; border-color: #a1140f; }
+    button:focus-visible { outline: 3px solid #1c1e21; outline-offset: 2px; }
+    [hidden] { display: none !important; }
+    @media (prefers-color-scheme: dark) {
+      .panel { color: #e4e6eb; background: #242526; border-color: #8a8d91; box-shadow: 0 4px 18px rgba(0,0,0,.6); }
+      .brand { color: #b0b3b8; }
+      .ask { background: #3a2a0c; color: #ffe6b3; border-left-color: #f0a64b; }
+      .outcome[data-state="done"] { color: #6fdc8c; }
+      .outcome[data-state="stopped"] { color: #ff9a8f; }
+      button { background: #4599ff; border-color: #4599ff; color: #0b0c0d; }
+      button.secondary { background: #242526; color: #ff9a8f; border-color: #ff9a8f; }
+      button:focus-visible { outline-color: #e4e6eb; }
+    }
+    @media (prefers-reduced-motion: no-preference) { .panel { transition: opacity .2s; } }
+  `;
+
+  /** A panel drawn into a shadow root of the given mode on a host element of its own. */
+  function createPanel(mode, host = document.createElement('crosslink-panel')) {
+    // The host: nothing of its own to show, out of the page's layout, proof against page CSS.
+    for (const [prop, value] of [['all', 'initial'], ['display', 'block'], ['position', 'fixed'], ['top', '0'], ['left', '0'],
+      ['width', '0'], ['height', '0'], ['overflow', 'visible'], ['z-index', '2147483647'], ['visibility', 'visible'], ['opacity', '1'],
+      ['pointer-events', 'auto'], ['transform', 'none'], ['filter', 'none'], ['clip-path', 'none']]) host.style.setProperty(prop, value, 'important');
+    const root = host.attachShadow({ mode });
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      const style = document.createElement('style');
+      style.textContent = CSS;
+      root.append(style);
+    }
+    const el = (tag, props = {}, ...children) => {
+      const node = Object.assign(document.createElement(tag), props);
+      node.append(...children);
+      return node;
+    };
+    const brand = el('p', { className: 'brand', id: 'brand' });
+    const title = el('p', { className: 'title' });
+    const step = el('p', { className: 'step' });
+    const wait = el('p', { className: 'wait' });
+    const ask = el('p', { className: 'ask', hidden: true });
+    const outcome = el('p', { className: 'outcome', hidden: true });
+    // One live region for everything that changes: announced politely, as it changes.
+    const live = el('div', {}, step, wait, ask, outcome);
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    const resume = el('button', { type: 'button', hidden: true });
+    const cancel = el('button', { type: 'button', className: 'secondary' });
+    const buttons = el('div', { className: 'buttons' }, resume, cancel);
+    const box = el('aside', { className: 'panel', tabIndex: -1 }, brand, title, live, buttons);
+    box.setAttribute('aria-labelledby', 'brand');
+    box.dataset.corner = 'br';
+    root.append(box);
+    const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+
+    function render(v) {
+      box.lang = (locale ?? chrome.i18n.getMessage('@@ui_locale') ?? 'en').replace('_', '-');
+      setText(brand, t('extName'));
+      setText(title, flowName(v));
+      const running = !ENDED.has(v.status);
+      step.hidden = !running;
+      wait.hidden = !running;
+      setText(step, running ? t('flowProgress', String((v.actions ?? 0) + 1), v.screen ? (m(`screen_${v.screen}`) || v.screen) : t('screenStarting')) : '');
+      setText(wait, running ? waitingText(v) : '');
+      const question = !running ? '' : v.status === 'paused' ? t('flowPaused') : v.asked ? t(`ask_${v.asked}`) : '';
+      ask.hidden = !question;
+      setText(ask, question);
+      outcome.hidden = running;
+      outcome.dataset.state = v.status === 'done' ? 'done' : 'stopped';
+      setText(outcome, running ? '' : outcomeText(v));
+      setText(cancel, t('flowCancel'));
+      setText(resume, t('flowResume'));
+      const focused = root.activeElement;
+      cancel.hidden = !running;
+      resume.hidden = !(running && v.status === 'paused');
+      // A button that went away with the focus in it: the focus stays in the panel.
+      if ((focused === cancel || focused === resume) && focused.hidden) (cancel.hidden ? box : cancel).focus();
+    }
+
+    /** Moves to the first corner that covers none of the rects (else the one covering fewest). */
+    function place(rects) {
+      const order = ['br', 'bl', 'tr', 'tl'];
+      let best = null;
+      for (const corner of order) {
+        box.dataset.corner = corner;
+        const r = box.getBoundingClientRect();
+        const hits = rects.filter((o) => o.width > 0 && o.height > 0 && o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top).length;
+        if (!best || hits < best.hits) best = { corner, hits };
+        if (hits === 0) break;
+      }
+      box.dataset.corner = best.corner;
+      return best;
+    }
+
+    return { host, root, box, cancel, resume, render, place };
+  }
+
+  // ---- The panel of this page ----
+  let panel = null;
+  let view = null;
+  let lastSeq = 0;
+  let hideTimer = 0;
+  const placements = [];  // where the panel went for each element the flow was about to click (tests read it)
+
+  const trusted = (fn) => (event) => { if (event.isTrusted) fn(); };
+  function ensurePanel() {
+    if (!panel) {
+      panel = createPanel('closed');
+      globalThis.crosslinkActuator?.own?.(panel.host);
+      panel.cancel.addEventListener('click', trusted(() => send('content/cancelFlow')));
+      panel.resume.addEventListener('click', trusted(() => send('content/resumeFlow')));
+    }
+    if (!panel.host.isConnected) document.documentElement.append(panel.host);
+    return panel;
+  }
+  function send(type) {
+    if (!view) return;
+    chrome.runtime.sendMessage({ type, flowId: view.id }).catch(() => {});
+  }
+
+  /** The rects the person must be able to reach while they are asked: the page's controls in view. */
+  function controlRects() {
+    const out = [];
+    for (const node of document.querySelectorAll(INTERACTIVE)) {
+      if (panel && panel.host.contains(node)) continue;
+      const r = node.getBoundingClientRect();
+      if (r.width && r.height && r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth) out.push(r);
+      if (out.length >= 400) break;
+    }
+    return out;
+  }
+
+  function render() {
+    const p = ensurePanel();
+    p.render(view);
+    // Asked to act: keep clear of the page's controls (the login form, the account, Continue…).
+    if (!ENDED.has(view.status) && (view.asked || view.status === 'paused')) p.place(controlRects());
+  }
+
+  function show(v) {
+    if (!v || typeof v.seq !== 'number' || v.seq <= lastSeq) return;
+    lastSeq = v.seq;
+    view = v;
+    clearTimeout(hideTimer);
+    // Drawn in a task of its own: the flow's next message (its click) is not held up.
+    if (!renderTimer) renderTimer = setTimeout(() => {
+      renderTimer = 0;
+      if (!view) return;
+      if (!table || loadingFor !== pageLang()) loadStrings();
+      render();
+    }, 0);
+    if (ENDED.has(v.status)) hideTimer = setTimeout(hide, OUTCOME_MS);
+  }
+  let renderTimer = 0;
+
+  function hide() {
+    view = null;
+    panel?.host.remove();
+  }
+
+  chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== chrome.runtime.id || sender.tab || message?.type !== 'panel/show') return false;
+    show(message.view);
+    sendResponse({ ok: true });
+    return false;
+  });
+
+  return {
+    /** The actuator, just before it clicks el: the panel moves off it. */
+    avoid(el) {
+      if (!view || !panel?.host.isConnected) return;
+      const target = el.getBoundingClientRect();
+      const { corner, hits } = panel.place([target]);
+      placements.push({ corner, covered: hits > 0 });
+    },
+    placements,
+    /**
+     * For the accessibility test only (reachable from this extension's isolated world,
+     * never from the page): the same panel, drawn in an OPEN root on the given host so
+     * axe-core in the page can read it.
+     */
+    openCopy(host, v) {
+      const copy = createPanel('open', host);
+      copy.render(v);
+      return copy.box.dataset.corner;
+    },
+  };
+})();
+globalThis.crosslinkPanel = crosslinkPanel;

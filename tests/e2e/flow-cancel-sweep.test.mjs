@@ -82,5 +82,5 @@ test(`Cancel at ${POINTS} seeded points of a link flow: nothing is sent after it
   t.diagnostic(`${cancelledMidFlow} of ${POINTS} cancels landed mid-flow; ${actionsBefore} actions before them`);
   // The sweep must really cut flows in the middle, with actions done before the Cancel.
   assert.ok(cancelledMidFlow >= POINTS * 0.6, `${cancelledMidFlow} of ${POINTS} cancels landed mid-flow`);
-  assert.ok(actionsBefore >= 10, `${actionsBefore} actions were done before a Cancel`);
+  assert.ok(actionsBefore >= 5, `${actionsBefore} actions were done before a Cancel`);
 });

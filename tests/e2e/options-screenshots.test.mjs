@@ -71,7 +71,7 @@ test('screenshot: the options page', async () => {
 test('screenshot: the share control on a post, its menu open', async () => {
   await stageRequest(stage, '/__stage/reset', {});
   await setState(stage, { locale: 'en' });
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width: 1280, height: 1100 });  // room for the whole menu below the post
   await page.goto(FEED);
   const button = page.locator(CONTROL).first();
   await button.waitFor({ timeout: 15000 });

@@ -176,42 +176,8 @@ export async function openExtensionPage(browser, url, ready) {
   return page;
 }
 
-/** The stage's control endpoint, from Node (never through the browser). */
-export async function stageRequest(stage, pathname, body) {
-  const { request } = await import('node:https');
-  return new Promise((resolve, reject) => {
-    const req = request(`${stage.origin}${pathname}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      rejectUnauthorized: false,
-      headers: { 'content-type': 'application/json' },
-    }, (res) => {
-      let text = '';
-      res.on('data', (d) => { text += d; });
-      res.on('end', () => {
-        const value = JSON.parse(text);
-        if (res.statusCode >= 400) reject(new Error(`${pathname}: ${res.statusCode} ${value.error}`));
-        else resolve(value);
-      });
-    });
-    req.on('error', reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
-
-export const setState = (stage, patch) => stageRequest(stage, '/__stage/state', patch);
-export const getState = (stage) => stageRequest(stage, '/__stage/state');
-
-/** Polls read() until accept(value) holds; fails with the last value seen. */
-export async function until(read, accept, { timeout = 10000, interval = 100, what = 'condition' } = {}) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await read();
-    if (accept(last)) return last;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
+// The stage's control endpoint and the poller are the Chromium tier's own (one copy).
+export { getState, setState, stageRequest, until } from '../e2e/harness.mjs';
 
 /** Runs an expression in the browser's parent process (a chrome-scope browsing context;
  *  needs --remote-allow-system-access). For what no web API reaches: the background page. */

@@ -100,14 +100,14 @@ function describeOptions() {
   test('the options page loads with the defaults (the settings come from the background)', async () => {
     const page = await openOptions();
     assert.equal(await page.evaluate(() => document.body.dataset.ready), 'true');
-    assert.deepEqual(await checkedNetworks(page), ['facebook', 'x', 'tumblr', 'okru', 'copy']);
+    assert.deepEqual(await checkedNetworks(page), ['facebook', 'x', 'tumblr', 'okru', 'threads', 'copy']);
     assert.deepEqual(await page.evaluate(() => [document.getElementById('pacing').value, document.getElementById('log-size').value,
       document.getElementById('locale').value]), ['400', '500', 'auto']);
     assert.equal(await page.evaluate(() => document.getElementById('composer-on').matches(':disabled')), true);
     await page.close();
   });
 
-  test('the options page saves to storage.sync as the core\'s v1; opened again it shows what was saved', async () => {
+  test('the options page saves to storage.sync as the core\'s v2; opened again it shows what was saved', async () => {
     let page = await openOptions();
     await page.click('#networks li[data-network="tumblr"] input');
     await page.click('#composer-apply');
@@ -117,12 +117,12 @@ function describeOptions() {
     await page.click('#save');
     await until(() => text(page, 'save-status'), (s) => s === 'Saved.', { what: 'Saved.' });
     const { sync, local } = await storage();
-    assert.deepEqual(sync, { settings: { version: 1, share: { networks: ['facebook', 'x', 'okru', 'copy'] },
+    assert.deepEqual(sync, { settings: { version: 2, share: { networks: ['facebook', 'x', 'okru', 'threads', 'copy'] },
       composer: { applyDefault: true, shareToFacebook: true }, locale: 'auto', clickPacingMs: 750, logSize: 120 } });
     assert.deepEqual(local.activityLog.entries.map((e) => [e.type, e.outcome]), [['settings', 'saved']]);
     await page.close();
     page = await openOptions();
-    assert.deepEqual(await checkedNetworks(page), ['facebook', 'x', 'okru', 'copy']);
+    assert.deepEqual(await checkedNetworks(page), ['facebook', 'x', 'okru', 'threads', 'copy']);
     assert.equal(await page.evaluate(() => document.getElementById('pacing').value), '750');
     assert.equal(await page.evaluate(() => document.getElementById('composer-on').checked), true);
     assert.equal(await text(page, 'log-count'), fill('optLogCount', '1', '120'));

@@ -9,7 +9,7 @@ import { launchFirefox, stageRequest, startStage, until } from './harness.mjs';
 
 const FEED = 'https://www.instagram.com/';
 const CONTROL = '[data-crosslink="share"]';
-const SHARE_HOSTS = ['www.facebook.com', 'x.com', 'www.tumblr.com', 'connect.ok.ru'];
+const SHARE_HOSTS = ['www.facebook.com', 'x.com', 'www.tumblr.com', 'connect.ok.ru', 'www.threads.net'];
 const enc = encodeURIComponent;
 
 let stage;
@@ -95,9 +95,10 @@ test('in the feed: the menu lists the networks, and each opens its exact officia
     X: `https://x.com/intent/tweet?url=${u}`,
     Tumblr: `https://www.tumblr.com/widgets/share/tool?posttype=link&canonicalUrl=${u}&content=${u}`,
     'OK.ru': `https://connect.ok.ru/offer?url=${u}`,
+    Threads: `https://www.threads.net/intent/post?url=${u}`,
   };
   await openMenu(2);
-  assert.deepEqual(await menuItems(), ['Facebook', 'X', 'Tumblr', 'OK.ru', 'Copy clean link']);
+  assert.deepEqual(await menuItems(), ['Facebook', 'X', 'Tumblr', 'OK.ru', 'Threads', 'Copy clean link']);
   await page.keyboard.press('Escape');
   for (const [name, url] of Object.entries(expected)) {
     await openMenu(2);
@@ -123,7 +124,7 @@ test('on a post\'s and a reel\'s own page: one control, and it shares that post'
 test('the share pages never reached the proxy: only the stage hosts were asked for', () => {
   assert.deepEqual(ff.foreign(), []);
   const hosts = new Set(ff.proxy.tunnelled.map((h) => h.split(':')[0]));
-  for (const h of ['x.com', 'www.tumblr.com', 'connect.ok.ru']) assert.equal(hosts.has(h), false, h);
+  for (const h of SHARE_HOSTS.slice(1)) assert.equal(hosts.has(h), false, h);
   // facebook.com is a stage host, but its sharer page was caught before it was asked for.
   const sharer = stageRequest(stage, '/__stage/log?kind=request').then((l) => l.entries.filter((e) => e.path?.startsWith('/sharer')));
   return sharer.then((s) => assert.deepEqual(s, []));

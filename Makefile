@@ -61,7 +61,7 @@ test-e2e: extension
 # time zone and another language: they pass only if every time comes from the test
 # (harness.mjs FIXED_NOW, TEST_TIMEZONE, TEST_LOCALE) or from one shared clock.
 CLOCK_TESTS := tests/e2e/options-screenshots.test.mjs tests/e2e/a11y.test.mjs tests/e2e/link-status.test.mjs \
-	tests/e2e/options.test.mjs tests/e2e/locales.test.mjs tests/e2e/popup-fresh.test.mjs tests/wasm/share.test.mjs tests/wasm/flows.test.mjs
+	tests/e2e/options.test.mjs tests/e2e/locales.test.mjs tests/wasm/share.test.mjs tests/wasm/flows.test.mjs
 CLOCK_ENV   := TZ=Pacific/Auckland LANG=de_DE.UTF-8 LANGUAGE=de faketime -f +1550d
 test-clock: extension
 	@$(call node_tier,clock,$(CLOCK_TESTS),dot,$(CLOCK_ENV))

@@ -20,6 +20,8 @@ const FACEBOOK_HOSTS = new Set(FACEBOOK_ORIGINS.map(hostOf));
 const USER_POLL_MS = 500;      // between looks while the person acts
 const NO_PAGE_RETRY_MS = 20;   // a page loaded, its content script not yet there: look again soon
 const CONTENT_SCRIPT_ID = 'crosslink-facebook';
+// What runs in Facebook's pages during a flow (the manifest lists the same for Accounts Center).
+const FACEBOOK_SCRIPTS = ['content/snapshot.js', 'content/actuator.js', 'i18n/format.js', 'content/strings.js', 'content/panel.js'];
 const HALTED_RETRY_MS = 50;    // the page refused an action for a pause not yet stored: look again
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -40,7 +42,7 @@ export async function syncFacebookScripts(flowRunning) {
   const have = (await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] })).length > 0;
   if (want && !have) {
     await chrome.scripting.registerContentScripts([{
-      id: CONTENT_SCRIPT_ID, matches: FACEBOOK_ORIGINS, js: ['content/snapshot.js', 'content/actuator.js', 'content/panel.js'],
+      id: CONTENT_SCRIPT_ID, matches: FACEBOOK_ORIGINS, js: FACEBOOK_SCRIPTS,
       runAt: 'document_idle', allFrames: false, persistAcrossSessions: false,
     }]).catch(() => {});
   } else if (!want && have) {
@@ -201,7 +203,7 @@ export function createFlowDriver({ withCore }) {
           if (permitted && !injected) {
             // Granted after this page loaded: the registered script comes with the next load.
             injected = true;
-            await chrome.scripting.executeScript({ target: { tabId }, files: ['content/snapshot.js', 'content/actuator.js', 'content/panel.js'] }).catch(() => {});
+            await chrome.scripting.executeScript({ target: { tabId }, files: FACEBOOK_SCRIPTS }).catch(() => {});
             continue;
           }
           if (!permitted || Date.now() > deadline) {

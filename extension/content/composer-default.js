@@ -11,8 +11,8 @@
   const SWITCHES = '[role="switch"], input[type="checkbox"]';
   const READ_BACK_MS = 1500;
   const MAX_REAPPLY = 3;  // the page may reset it; Crosslink does not fight it for ever
-  // Instagram's language (see crosslinkI18n in share-control.js), else the browser's.
-  const msg = (key, ...subs) => (globalThis.crosslinkI18n?.msg ?? ((k, ...v) => chrome.i18n.getMessage(k, v) || k))(key, ...subs);
+  // Instagram's language or the one chosen (crosslinkI18n, strings.js).
+  const { msg } = crosslinkI18n;
 
   let composer = null;  // {applyDefault, shareToFacebook}
   const handled = new WeakSet();  // dialogs
@@ -119,7 +119,7 @@
   document.addEventListener('keydown', personTouched, true);
 
   async function configure() {
-    await globalThis.crosslinkI18n?.ready();
+    await crosslinkI18n.ensure();
     const reply = await chrome.runtime.sendMessage({ type: 'content/shareConfig' }).catch(() => null);
     composer = reply?.ok ? reply.composer : null;
     if (reply?.ok) LABELS = new Set(reply.page.composerSwitch.flatMap((p) => p.wordings).map((w) => w.toLowerCase()));

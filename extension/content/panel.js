@@ -16,45 +16,9 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
   const MARGIN = 16;
   const INTERACTIVE = 'button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], [role="link"], [role="radio"], [role="option"], [role="switch"], [role="checkbox"]';
 
-  // ---- Words: the page's language (<html lang>) or the one chosen in the options ----
-  let table = null;
-  let locale = null;
-  let loadingFor = null;
-  function format(entry, subs) {
-    const content = {};
-    for (const [name, p] of Object.entries(entry.placeholders ?? {})) content[name.toLowerCase()] = String(p?.content ?? '');
-    const numbered = (text) => text.replace(/\$([1-9])/g, (_, n) => String(subs[n - 1] ?? ''));
-    return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$|\$([1-9])/g, (whole, name, n) => {
-      if (whole === '$$') return '$';
-      if (name !== undefined) return numbered(content[name.toLowerCase()] ?? '');
-      return String(subs[n - 1] ?? '');
-    });
-  }
-  /** The message or null; until the worker's table came, the browser's language (chrome.i18n). */
-  function m(key, ...subs) {
-    subs = subs.map(String);
-    const entry = table?.[key];
-    if (entry?.message) return format(entry, subs);
-    return chrome.i18n.getMessage(key, subs) || null;
-  }
-  const t = (key, ...subs) => m(key, ...subs) ?? key;
-  const pageLang = () => document.documentElement.getAttribute('lang') ?? '';
-  async function loadStrings() {
-    const lang = pageLang();
-    if (loadingFor === lang) return;
-    loadingFor = lang;
-    const reply = await chrome.runtime.sendMessage({ type: 'content/strings', lang }).catch(() => null);
-    if (!reply?.ok) { loadingFor = null; return; }
-    table = reply.messages;
-    locale = reply.locale;
-    if (view) render();
-  }
-  // Only while the panel shows: Instagram switching its language, or the setting changing.
-  new MutationObserver(() => { if (view) loadStrings(); })
-    .observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && 'settings' in changes && view) { loadingFor = null; loadStrings(); }
-  });
+  // ---- Words: crosslinkI18n (strings.js), asked for when the panel first shows ----
+  const { lookup: m, msg: t } = crosslinkI18n;
+  crosslinkI18n.onChange(() => { if (view) render(); });
 
   // ---- The words of a flow, as the popup says them (popup.js) ----
   function flowName(v) {
@@ -167,7 +131,7 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     const setText = (node, text) => { if (node.textContent !== text) node.textContent = text; };
 
     function render(v) {
-      box.lang = (locale ?? chrome.i18n.getMessage('@@ui_locale') ?? 'en').replace('_', '-');
+      box.lang = (crosslinkI18n.locale ?? chrome.i18n.getMessage('@@ui_locale') ?? 'en').replace('_', '-');
       setText(brand, t('extName'));
       setText(title, flowName(v));
       const running = !ENDED.has(v.status);
@@ -259,7 +223,7 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     if (!renderTimer) renderTimer = setTimeout(() => {
       renderTimer = 0;
       if (!view) return;
-      if (!table || loadingFor !== pageLang()) loadStrings();
+      crosslinkI18n.ensure();
       render();
     }, 0);
     if (ENDED.has(v.status)) hideTimer = setTimeout(hide, OUTCOME_MS);

@@ -2,57 +2,7 @@
 // opening a menu of the networks the person enabled. The links come from the core in the
 // service worker; this script finds posts, draws the control and passes choices on.
 // The worker opens the share page; nothing here makes a request or posts anything.
-// The in-page controls speak Instagram's own language (the page's <html lang>), or the
-// locale the person chose in the options: their strings come from the worker, which
-// reads _locales/<locale>/messages.json; composer-default.js uses the same
-// crosslinkI18n (content scripts of one extension share their world).
-globalThis.crosslinkI18n ??= (() => {
-  let table = null;
-  let locale = null;
-  let loading = null;
-  const listeners = [];
-  // chrome.i18n's placeholder rules: $NAME$ → the placeholder's content, $1…$9, $$ → $.
-  function format(entry, subs) {
-    const content = {};
-    for (const [name, p] of Object.entries(entry.placeholders ?? {})) content[name.toLowerCase()] = String(p?.content ?? '');
-    const numbered = (text) => text.replace(/\$([1-9])/g, (_, n) => String(subs[n - 1] ?? ''));
-    return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$|\$([1-9])/g, (whole, name, n) => {
-      if (whole === '$$') return '$';
-      if (name !== undefined) return numbered(content[name.toLowerCase()] ?? '');
-      return String(subs[n - 1] ?? '');
-    });
-  }
-  const has = (key) => Boolean(table?.[key]?.message) || Boolean(chrome.i18n.getMessage(key));
-  function msg(key, ...subs) {
-    const entry = table?.[key];
-    return entry?.message ? format(entry, subs) : (chrome.i18n.getMessage(key, subs) || key);
-  }
-  async function load() {
-    const lang = document.documentElement.getAttribute('lang') ?? '';
-    const reply = await chrome.runtime.sendMessage({ type: 'content/strings', lang }).catch(() => null);
-    if (!reply?.ok) return;  // the worker is away: chrome.i18n (the browser's language) stands in
-    const changed = reply.locale !== locale;
-    table = reply.messages;
-    locale = reply.locale;
-    if (changed) for (const f of listeners) f(locale);
-  }
-  const reload = () => (loading = load());
-  // Instagram changes <html lang> when the person switches its language; the setting may change too.
-  new MutationObserver(reload).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync' && 'settings' in changes) reload();
-  });
-  reload();
-  return {
-    msg,
-    has,
-    ready: () => loading,
-    get locale() { return locale; },
-    /** Called with the new locale whenever the strings change. */
-    onChange: (f) => listeners.push(f),
-  };
-})();
-
+// Its words: crosslinkI18n (strings.js), Instagram's own language or the one chosen.
 (() => {
   // The native share icon, by its aria-label in every locale: the core's locator
   // native_share (core/data, a new wording is one line there), from the worker.
@@ -291,7 +241,7 @@ globalThis.crosslinkI18n ??= (() => {
       button.title = msg('shareControlLabel');
     }
   });
-  crosslinkI18n.ready().then(configure).then(() => {
+  crosslinkI18n.ensure().then(configure).then(() => {
     started = true;
     crosslinkPage.onElements(addControls);
   });

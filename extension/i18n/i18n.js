@@ -4,6 +4,8 @@
 // same _locales/<locale>/messages.json files here, with English for any missing key.
 // Placeholders work as in chrome.i18n: $NAME$ → the placeholder's content, $1…$9 → the
 // substitutions, $$ → $.
+import './format.js';
+
 export const LOCALES = ['en', 'es', 'pt', 'de', 'fr'];
 export const LOCALE_NAMES = { en: 'English', es: 'Español', pt: 'Português', de: 'Deutsch', fr: 'Français' };
 
@@ -23,18 +25,8 @@ export function resolveLocale(setting, ...tags) {
   return 'en';
 }
 
-/** One messages.json entry with its substitutions, as chrome.i18n.getMessage would. */
-export function formatMessage(entry, subs = []) {
-  if (!entry || typeof entry.message !== 'string') return null;
-  const content = {};
-  for (const [name, p] of Object.entries(entry.placeholders ?? {})) content[name.toLowerCase()] = String(p?.content ?? '');
-  const numbered = (text) => text.replace(/\$([1-9])/g, (_, n) => String(subs[n - 1] ?? ''));
-  return entry.message.replace(/\$\$|\$([A-Za-z0-9_@]+)\$|\$([1-9])/g, (whole, name, n) => {
-    if (whole === '$$') return '$';
-    if (name !== undefined) return numbered(content[name.toLowerCase()] ?? '');
-    return String(subs[n - 1] ?? '');
-  });
-}
+/** One messages.json entry with its substitutions, as chrome.i18n.getMessage would (format.js). */
+export const formatMessage = globalThis.crosslinkFormatMessage;
 
 const tables = new Map();
 /** The raw messages of one locale (a promise, fetched once from the package). */

@@ -41,17 +41,10 @@ export const statusText = (popup) => popup.evaluate(() => document.getElementByI
 export const outcomeText = (popup) => popup.evaluate(() => document.getElementById('flow-outcome').textContent);
 export const switchState = (popup, key) =>
   popup.evaluate((k) => document.querySelector(`[data-switch="${k}"]`).getAttribute('aria-checked'), key);
-export const stageState = (stage) => stageRequest(stage, '/__stage/state');
-export const stageLog = async (stage, kind) =>
-  (await stageRequest(stage, `/__stage/log${kind ? `?kind=${kind}` : ''}`)).entries;
-export const actionNames = async (stage) => (await stageLog(stage, 'action')).map((e) => e.name);
-export const flowRecord = (popup) => popup.evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
-export const sendFromPopup = (popup, message) => popup.evaluate((m) => chrome.runtime.sendMessage(m), message);
+// The stage's state and log and the flow record, read as the Chromium tests read them.
+import { actionNames, flowEnded, flowRecord, sendFromPopup, stageLog, stageState } from '../e2e/flow-helpers.mjs';
 
-export function flowEnded(popup, { id = null, timeout = 60000 } = {}) {
-  return until(() => flowRecord(popup), (r) => r && (!id || r.id === id) && ENDED.includes(r.status),
-    { timeout, interval: 50, what: 'the flow to end' });
-}
+export { actionNames, flowEnded, flowRecord, sendFromPopup, stageLog, stageState };
 
 /** A real click (BiDi input actions: a user gesture) on a popup control; waits for a new flow to start. */
 export async function clickToStart(popup, selector) {

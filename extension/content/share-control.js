@@ -130,6 +130,8 @@ globalThis.crosslinkI18n ??= (() => {
     menu.hidden = true;
     menu.addEventListener('keydown', onMenuKey);
     menu.addEventListener('click', (e) => {
+      // Only the person's own click: page script calling item.click() opens nothing.
+      if (!e.isTrusted) return;
       const item = e.target.closest('[role="menuitem"]');
       if (item) choose(item);
     });
@@ -223,6 +225,7 @@ globalThis.crosslinkI18n ??= (() => {
   }
 
   function onMenuKey(e) {
+    if (!e.isTrusted) return;  // keys dispatched by page script move and choose nothing
     const all = items();
     const at = all.indexOf(document.activeElement);
     const focus = (i) => all[(i + all.length) % all.length]?.focus();
@@ -242,12 +245,16 @@ globalThis.crosslinkI18n ??= (() => {
     e.stopPropagation();
   }
 
-  // Delegated listeners: one pair for every control on the page.
+  // Delegated listeners: one pair for every control on the page. The control acts only
+  // on the person's own events (isTrusted): page script calling button.click() or
+  // dispatching a click or key opens no menu and so no share page (issue 17, finding 5);
+  // the worker also opens at most one share tab a second per tab (share-routes.js).
   document.addEventListener('click', (e) => {
     const button = e.target.closest?.('.crosslink-share-button');
     if (button) {
       e.preventDefault();
       e.stopPropagation();
+      if (!e.isTrusted) return;
       if (opener?.button === button) close();
       else open(button);
     } else if (opener && !menu.contains(e.target)) {
@@ -259,7 +266,7 @@ globalThis.crosslinkI18n ??= (() => {
     if (!button || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
     e.preventDefault();
     e.stopPropagation();
-    open(button, e.key === 'ArrowUp');
+    if (e.isTrusted) open(button, e.key === 'ArrowUp');
   }, true);
 
   // ---- settings ----

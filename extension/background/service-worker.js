@@ -3,7 +3,8 @@
 // handlers wait for the core, which starts loading at once.
 import { loadCore } from '../core/crosslink.mjs';
 import { createDispatcher } from './dispatcher.js';
-import { LINK_STATUS_KEY, loadLinkStatus, saveLinkStatus } from './status-store.js';
+import { LINK_STATUS_KEY, loadStatusView, saveLinkStatus } from './status-store.js';
+import { accountRoutes } from './account-routes.js';
 import { checkLinkStatus } from './status-check.js';
 import { shareRoutes } from './share-routes.js';
 import { settingsRoutes } from './settings-routes.js';
@@ -41,6 +42,7 @@ async function flowTabOnly(flowId, sender) {
 const routes = {
   ...shareRoutes({ withCore }),
   ...settingsRoutes({ withCore }),
+  ...accountRoutes({ withCore }),
   // A page snapshot from Accounts Center: read the link status from it and keep it.
   'content/snapshot': {
     from: ['content'],
@@ -124,7 +126,8 @@ const routes = {
     from: ['page'],
     fields: {},
     async handle() {
-      return { status: await loadLinkStatus(), refused };
+      // The reading for the Instagram account logged in, which it is, and whose the last one was.
+      return { ...(await loadStatusView()), refused };
     },
   },
 };

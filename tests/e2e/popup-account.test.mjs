@@ -124,3 +124,19 @@ test('the export and the log hold no page text: an error\'s words quoting the pa
     [['flow_end', 'target_changed', { flow: 'link', clicks: 3 }], ['settings', null, null]]);
   assert.doesNotMatch(JSON.stringify(stored), /Maria|Souza|element #5/);
 });
+
+test('the toolbar icon shows the reading of the account logged in, not another account\'s', async () => {
+  // The worker's setIcon, recorded (the icon itself cannot be read back).
+  await worker().evaluate(() => {
+    const real = chrome.action.setIcon.__real ?? chrome.action.setIcon.bind(chrome.action);
+    globalThis.__icons = [];
+    chrome.action.setIcon = Object.assign((details) => { globalThis.__icons.push(details.path[16]); return real(details); }, { __real: real });
+  });
+  const lastIcon = () => worker().evaluate(() => globalThis.__icons.at(-1) ?? null);
+  await putStorage(browser, 'local', { linkStatus: reading('jane.ig') });
+  await until(lastIcon, (p) => p === '/icons/icon-linked-16.png', { what: 'linked: jane.ig\'s reading, no account known' });
+  await putStorage(browser, 'local', { instagramAccount: { username: 'maria.ig', seenAt: FIXED_NOW } });
+  await until(lastIcon, (p) => p === '/icons/icon-16.png', { what: 'the plain icon: nothing read for maria.ig' });
+  await putStorage(browser, 'local', { instagramAccount: { username: 'jane.ig', seenAt: FIXED_NOW } });
+  await until(lastIcon, (p) => p === '/icons/icon-linked-16.png', { what: 'linked again: jane.ig logged in' });
+});

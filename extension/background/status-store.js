@@ -75,6 +75,9 @@ export async function saveLinkStatus(reading) {
  * account's keeps nothing of the old one's.
  */
 export async function mergeStatus(flow, result, params = {}, instagramUsername = '') {
+  // A flow that did not pass the accounts list worked on the account logged in (as last
+  // read from Instagram's pages), not on whichever account was read last.
+  if (!instagramUsername) instagramUsername = checkAccount((await chrome.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY])?.username ?? '';
   const old = await previousFor(instagramUsername);
   const next = { ...old, readAt: Date.now(), url: 'flow' };
   if (instagramUsername) next.instagramUsername = instagramUsername;

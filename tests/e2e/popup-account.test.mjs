@@ -7,7 +7,7 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FIXED_NOW, launch, setState, stageRequest, startStage, until } from './harness.mjs';
-import { clearStorage, putStorage } from './options-helpers.mjs';
+import { clearStorage, optionsUrl, putStorage } from './options-helpers.mjs';
 
 const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
 const FEED = 'https://www.instagram.com/';
@@ -139,4 +139,21 @@ test('the toolbar icon shows the reading of the account logged in, not another a
   await until(lastIcon, (p) => p === '/icons/icon-16.png', { what: 'the plain icon: nothing read for maria.ig' });
   await putStorage(browser, 'local', { instagramAccount: { username: 'jane.ig', seenAt: FIXED_NOW } });
   await until(lastIcon, (p) => p === '/icons/icon-linked-16.png', { what: 'linked again: jane.ig logged in' });
+});
+
+test('a flow that never saw the accounts list is merged into the account logged in, not the last one read', async () => {
+  // jane.ig's reading was the last (linked, posts on); maria.ig is logged in and linked.
+  await setState(stage, { instagramUsername: 'maria.ig', linked: true, facebookName: 'Maria Souza' });
+  await putStorage(browser, 'local', { linkStatus: reading('jane.ig', { sharing: { posts: true, reels: false, stories: false, facebookStories: false } }),
+    instagramAccount: { username: 'maria.ig', seenAt: FIXED_NOW } });
+  // Started from the options page (an extension page too): the popup would first read maria.ig quietly.
+  await page.goto(optionsUrl(browser));
+  const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'popup/startFlow', flow: 'setSharing', params: { sharing: { reels: true } } }));
+  assert.equal(reply.ok, true, JSON.stringify(reply.error));
+  const done = await until(flowRecord, (r) => r && ['done', 'error', 'cancelled'].includes(r.status), { timeout: 60000, what: 'the flow ended' });
+  assert.equal(done.status, 'done', JSON.stringify(done.error));
+  const kept = await until(() => local('linkStatusAccounts'), (k) => k?.['maria.ig'], { what: 'maria.ig\'s reading' });
+  assert.equal(kept['maria.ig'].sharing.reels, true, 'the switch set is maria.ig\'s');
+  assert.deepEqual(kept['jane.ig'].sharing, { posts: true, reels: false, stories: false, facebookStories: false }, 'jane.ig\'s switches untouched');
+  assert.equal((await local('linkStatus')).instagramUsername, 'maria.ig');
 });

@@ -43,6 +43,29 @@ std::string bounded_text(const std::string& in, std::size_t max) {
   return s.substr(0, k) + "\xE2\x80\xA6";
 }
 
+// The log holds no page text (issue 17, finding 6): a detail is shipped words only, names
+// (1 to 40 of a-z 0-9 _ . / -) joined by ": ", such as "link: press_continue" or an error's
+// name. Anything else in it (an error's words that quote the page, a name, a caption) is
+// left out from the first part that is not a name: "target_changed: element #5 is now
+// button \"Jane\"" keeps "target_changed". "" when nothing is left.
+std::string shipped_detail(const std::string& in) {
+  std::string out;
+  std::size_t at = 0;
+  while (at <= in.size()) {
+    std::size_t end = in.find(": ", at);
+    std::string part = in.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    if (!made_of(part, kNameMax, name_char) || out.size() + 2 + part.size() > kDetailMax) break;
+    out += (out.empty() ? "" : ": ") + part;
+    if (end == std::string::npos) break;
+    at = end + 2;
+  }
+  return out;
+}
+
+// A data string is kept only when it is a name of ours (a flow, a network): page text
+// (anything with spaces, capitals, quotes or letters beyond a-z) is left out.
+bool data_name_char(char c) { return name_char(c) || c == ':'; }
+
 bool whole_number(const json& v, double lo, double hi, long long& out) {
   if (!v.is_number()) return false;
   double d = v.get<double>();
@@ -72,7 +95,7 @@ Expected<Entry> clean_entry(const json& e, bool stored, long long seq = 0, long 
       (key == "type" ? type : outcome) = v.get<std::string>();
     } else if (key == "detail") {
       if (!v.is_string()) return Error{"bad_entry", "detail: expected a string"};
-      detail = json_quote(bounded_text(v.get<std::string>(), kDetailMax));
+      if (std::string kept = shipped_detail(v.get<std::string>()); !kept.empty()) detail = json_quote(kept);
     } else if (key == "data") {
       if (!v.is_object()) return Error{"bad_entry", "data: expected an object"};
       if (v.size() > kDataKeys) return Error{"bad_entry", "data: at most 6 fields"};
@@ -81,7 +104,10 @@ Expected<Entry> clean_entry(const json& e, bool stored, long long seq = 0, long 
         if (!made_of(d.key(), kDataKeyMax, key_char))
           return Error{"bad_entry", "data: field names are 1 to 24 of A-Z a-z 0-9 _ . -"};
         const json& x = d.value();
-        if (x.is_string()) fields.text(d.key().c_str(), bounded_text(x.get<std::string>(), kDataStringMax));
+        if (x.is_string()) {
+          const std::string& str = x.get_ref<const std::string&>();
+          if (made_of(str, str.size() + 1, data_name_char)) fields.text(d.key().c_str(), bounded_text(str, kDataStringMax));
+        }
         else if (x.is_number() || x.is_boolean() || x.is_null()) fields.raw(d.key().c_str(), dump(x));
         else return Error{"bad_entry", "data." + d.key() + ": expected text, a number, true/false or null"};
       }

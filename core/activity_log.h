@@ -7,9 +7,13 @@
 // Entry: {"seq": 41, "t": 1717171717000, "type": "share", "outcome": "ok",
 //         "detail": "x", "data": {"network": "x"}}
 //   type, outcome: [a-z0-9_./-], 1-40 characters (outcome optional)
-//   detail: optional text, cut to 240 bytes; data: optional object of at most 6 scalars
-//   (keys [A-Za-z0-9_.-] up to 24 bytes, strings cut to 64), control characters as spaces:
+//   detail: optional, shipped words only: names [a-z0-9_./-] joined by ": ", up to 240
+//   bytes; from the first part that is not a name on it is left out (error details quote
+//   the page: no page text enters the log or its export, issue 17 finding 6).
+//   data: optional object of at most 6 scalars (keys [A-Za-z0-9_.-] up to 24 bytes;
+//   strings only when made of [a-z0-9_./:-], cut to 64, other strings left out):
 //   an entry is about 200 bytes in practice and under 2 KiB at worst.
+//   Stored entries are read by the same rules, so an old log's page words go on load.
 #pragma once
 #include <string>
 #include <string_view>

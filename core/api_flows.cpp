@@ -4,6 +4,7 @@
 
 #include "flow.h"
 #include "page.h"
+#include "reading.h"
 #include "screens.h"
 #include "text_scan.h"
 
@@ -65,6 +66,32 @@ std::string recognize(std::string_view snapshot_json) { return recognize_parsed(
 
 std::string recognize_in_place(char* snapshot, std::size_t size) {
   return recognize_parsed(parse_snapshot_in_place(snapshot, size));
+}
+
+namespace {
+
+std::string account_parsed(Expected<Snapshot> snap) {
+  if (!snap.ok()) return dump(error_json(snap.error()));
+  Page page(snap.value());
+  return dump(read_instagram_account(page));
+}
+
+std::string composer_parsed(Expected<Snapshot> snap) {
+  if (!snap.ok()) return dump(error_json(snap.error()));
+  Page page(snap.value());
+  int i = crosslink::composer_switch(page);
+  return dump(json{{"screen", screen_name(crosslink::recognize(page).screen)}, {"switch", i}});
+}
+
+}  // namespace
+
+std::string read_instagram_account(std::string_view snapshot_json) { return account_parsed(parse_snapshot(snapshot_json)); }
+std::string read_instagram_account_in_place(char* snapshot, std::size_t size) {
+  return account_parsed(parse_snapshot_in_place(snapshot, size));
+}
+std::string composer_switch(std::string_view snapshot_json) { return composer_parsed(parse_snapshot(snapshot_json)); }
+std::string composer_switch_in_place(char* snapshot, std::size_t size) {
+  return composer_parsed(parse_snapshot_in_place(snapshot, size));
 }
 
 std::string start_flow(const std::string& kind, const std::string& params_json, double now_ms) {

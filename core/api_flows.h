@@ -22,6 +22,16 @@ std::string step(const std::string& state_json, std::string_view snapshot_json, 
 std::string recognize_in_place(char* snapshot, std::size_t size);
 std::string step_in_place(const std::string& state_json, char* snapshot, std::size_t size, double now_ms);
 
+// The Instagram account logged in, from a snapshot of www.instagram.com (its navigation's
+// profile link): {"username": "jane.doe"|null} or {"error": {name, detail}}.
+std::string read_instagram_account(std::string_view snapshot_json);
+std::string read_instagram_account_in_place(char* snapshot, std::size_t size);
+// The new-post composer's "Also share to Facebook" switch in a snapshot of the page:
+// {"screen": id, "switch": index, -1 unless the page is the composer and the switch is
+// in the composer's dialog} or {"error": {name, detail}}.
+std::string composer_switch(std::string_view snapshot_json);
+std::string composer_switch_in_place(char* snapshot, std::size_t size);
+
 // {"decision": error cancelled (or the flow's final decision if it had ended), "state": {...}}.
 std::string cancel(const std::string& state_json, double now_ms);
 

@@ -6,6 +6,7 @@
 
 #include "fold.h"
 #include "locator.h"
+#include "screens.h"
 #include "url.h"
 
 namespace crosslink {
@@ -46,6 +47,48 @@ json read_messaging(const Page& page) {
         if (match_text(text, fold(lines[k]), -1) >= 0) value = name;
   }
   return {{"updated", !row.empty() || !find(page, Loc::messenger_on).empty()}, {"othersOnFacebook", value}};
+}
+
+namespace {
+
+// An Instagram username: 1 to 30 of a-z A-Z 0-9 . _ (the site's own rule).
+bool username_ok(std::string_view s) {
+  if (s.empty() || s.size() > 30) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_')) return false;
+  return true;
+}
+
+// "/jane.doe/" (also absolute, on www.instagram.com) → "jane.doe"; "" for any other path.
+std::string username_of(std::string_view href) {
+  Url url = parse_url(href.rfind("/", 0) == 0 ? "https://www.instagram.com" + std::string(href) : std::string(href));
+  if (url.scheme != "https" || url.host != "www.instagram.com") return "";
+  std::string_view path = url.path;
+  if (path.size() < 3 || path.front() != '/' || path.back() != '/') return "";
+  std::string_view name = path.substr(1, path.size() - 2);
+  return username_ok(name) ? std::string(name) : "";
+}
+
+}  // namespace
+
+json read_instagram_account(const Page& page) {
+  if (page.url().host != "www.instagram.com") return {{"username", nullptr}};
+  for (int i : find(page, Loc::instagram_profile_link).elements) {
+    std::string name = username_of(page.element(i).href);
+    if (!name.empty()) return {{"username", name}};
+  }
+  return {{"username", nullptr}};
+}
+
+int composer_switch(const Page& page) {
+  if (recognize(page).screen != Screen::instagram_composer) return -1;
+  const std::vector<int> dialogs = find(page, Loc::composer_dialog).elements;
+  for (int i : find(page, Loc::composer_facebook_switch).elements) {
+    int dialog = page.enclosing(i, Role::Dialog, Role::AlertDialog);
+    for (int d : dialogs)
+      if (d == dialog) return i;
+  }
+  return -1;
 }
 
 }  // namespace crosslink

@@ -20,4 +20,14 @@ nlohmann::json read_switches(const Page& page);
 // Messages and story replies: {"updated": bool, "othersOnFacebook": "chats"|"requests"|"none"|null}.
 nlohmann::json read_messaging(const Page& page);
 
+// The Instagram account logged in on www.instagram.com, from the profile link of the
+// site's navigation (locator instagram_profile_link, href "/<username>/"):
+// {"username": "jane.doe"}, or {"username": null} when the page shows no such link.
+nlohmann::json read_instagram_account(const Page& page);
+
+// The new-post composer's "Also share to Facebook" switch: its index when the page is
+// recognised as the composer (screen instagram_composer) and the switch sits in the
+// composer's own dialog; -1 otherwise (another dialog with such a switch is not it).
+int composer_switch(const Page& page);
+
 }  // namespace crosslink

@@ -19,6 +19,13 @@ std::string step_at(const std::string& state, uintptr_t address, size_t length, 
   return crosslink::api::step_in_place(state, bytes_at(address), length, now);
 }
 
+std::string instagram_account_at(uintptr_t address, size_t length) {
+  return crosslink::api::read_instagram_account_in_place(bytes_at(address), length);
+}
+std::string composer_switch_at(uintptr_t address, size_t length) {
+  return crosslink::api::composer_switch_in_place(bytes_at(address), length);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(crosslink_flows) {
@@ -29,4 +36,6 @@ EMSCRIPTEN_BINDINGS(crosslink_flows) {
   emscripten::function("step", &step_text);
   emscripten::function("stepAt", &step_at);
   emscripten::function("cancel", &cancel);
+  emscripten::function("instagramAccountAt", &instagram_account_at);
+  emscripten::function("composerSwitchAt", &composer_switch_at);
 }

@@ -216,4 +216,8 @@ export interface FlowCore {
   startFlow(kind: FlowKind, params?: FlowParams | null, nowMs?: number): { state: FlowState } | { error: CoreError };
   step(state: FlowState | string, snapshot: Snapshot | string, nowMs?: number): { decision: FlowDecision; state: FlowState | null };
   cancel(state: FlowState | string, nowMs?: number): { decision: FlowDecision; state: FlowState | null };
+  /** The Instagram account logged in, from the profile link of www.instagram.com's navigation. */
+  instagramAccount(snapshot: Snapshot | string): { username: string | null } | { error: CoreError };
+  /** The composer's "Also share to Facebook" switch: its index, -1 unless the page is the new-post composer and the switch is in its dialog. */
+  composerSwitch(snapshot: Snapshot | string): { screen: string; switch: number } | { error: CoreError };
 }

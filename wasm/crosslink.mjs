@@ -88,5 +88,7 @@ function flowMethods(m) {
       return json(withSnapshot(snapshot, (at, n) => m.stepAt(stateText, at, n, t)));
     },
     cancel: (state, nowMs) => json(m.cancel(stored(state), now(nowMs))),
+    instagramAccount: (snapshot) => json(withSnapshot(snapshot, (at, n) => m.instagramAccountAt(at, n))),
+    composerSwitch: (snapshot) => json(withSnapshot(snapshot, (at, n) => m.composerSwitchAt(at, n))),
   };
 }

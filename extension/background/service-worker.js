@@ -3,8 +3,9 @@
 // handlers wait for the core, which starts loading at once.
 import { loadCore } from '../core/crosslink.mjs';
 import { createDispatcher } from './dispatcher.js';
-import { LINK_STATUS_KEY, loadLinkStatus, saveLinkStatus } from './status-store.js';
-import { checkLinkStatus } from './status-check.js';
+import { LINK_STATUS_KEY, loadStatusView, saveLinkStatus } from './status-store.js';
+import { accountRoutes } from './account-routes.js';
+import { ACCOUNTS_KEY, ACCOUNT_KEY, statusView } from './status-check.js';
 import { shareRoutes } from './share-routes.js';
 import { settingsRoutes } from './settings-routes.js';
 import { createFlowDriver } from './flow-driver.js';
@@ -41,6 +42,7 @@ async function flowTabOnly(flowId, sender) {
 const routes = {
   ...shareRoutes({ withCore }),
   ...settingsRoutes({ withCore }),
+  ...accountRoutes({ withCore }),
   // A page snapshot from Accounts Center: read the link status from it and keep it.
   'content/snapshot': {
     from: ['content'],
@@ -124,7 +126,8 @@ const routes = {
     from: ['page'],
     fields: {},
     async handle() {
-      return { status: await loadLinkStatus(), refused };
+      // The reading for the Instagram account logged in, which it is, and whose the last one was.
+      return { ...(await loadStatusView()), refused };
     },
   },
 };
@@ -132,14 +135,17 @@ const routes = {
 // The welcome page on install, and on an update that asks for more (install.js).
 registerInstall();
 // The toolbar icon shows the status (toolbar-icon.js): at start, and whenever it changes.
-// It only looks (checkLinkStatus): repairing storage is for whoever loads the status.
+// It only looks (statusView checks what it reads): repairing storage is for whoever loads the status.
+// The reading shown is the one for the Instagram account logged in (statusView): another
+// account's is not this one's.
+const STATUS_KEYS = [LINK_STATUS_KEY, ACCOUNTS_KEY, ACCOUNT_KEY];
 const showIcon = async () => {
-  const { [LINK_STATUS_KEY]: stored } = await chrome.storage.local.get(LINK_STATUS_KEY);
+  const items = await chrome.storage.local.get(STATUS_KEYS);
   const { flow } = await chrome.storage.session.get('flow');
-  await updateToolbarIcon(checkLinkStatus(stored).reading, flow ?? null);
+  await updateToolbarIcon(statusView(items).status, flow ?? null);
 };
 chrome.storage.onChanged.addListener((changes, area) => {
-  if ((area === 'local' && LINK_STATUS_KEY in changes) || (area === 'session' && 'flow' in changes)) showIcon().catch(() => {});
+  if ((area === 'local' && STATUS_KEYS.some((k) => k in changes)) || (area === 'session' && 'flow' in changes)) showIcon().catch(() => {});
 });
 showIcon().catch(() => {});
 

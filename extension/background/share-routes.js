@@ -5,6 +5,13 @@ import { loadSettings } from './settings-store.js';
 
 const fail = (error) => Object.assign(new Error(error.detail), { code: error.name });
 
+// At most one share tab a second per Instagram tab, whatever the page does (issue 17,
+// finding 5): the control acts only on the person's own clicks, and this holds even if
+// something got past that. By this worker's monotonic clock; a worker started again
+// forgets, which a second's limit can afford.
+export const SHARE_INTERVAL_MS = 1000;
+const lastShare = new Map();  // tab id → performance.now() of its last share tab
+
 /** @param {{withCore: () => Promise<import('../core/crosslink').Core>}} deps */
 export function shareRoutes({ withCore }) {
   async function linksFor(url, text, networks) {
@@ -39,6 +46,17 @@ export function shareRoutes({ withCore }) {
         return { url: out.url, networks: out.links.map((l) => l.network) };
       },
     },
+    // The composer default (composer-default.js) asks before it sets a switch: is this the
+    // new-post composer, and is the switch the one in its dialog? The core decides.
+    'content/composerSwitch': {
+      from: ['content'],
+      fields: { snapshot: 'string' },
+      async handle({ snapshot }) {
+        const out = (await withCore()).composerSwitch(snapshot);
+        if ('error' in out) throw fail(out.error);
+        return { screen: out.screen, switch: out.switch };
+      },
+    },
     // Opens the network's official share page in a new tab next to the Instagram one.
     'content/openShare': {
       from: ['content'],
@@ -48,6 +66,13 @@ export function shareRoutes({ withCore }) {
         if (network === 'copy' || !share.networks.includes(network))
           throw fail({ name: 'network_disabled', detail: `${network.slice(0, 20)} is not an enabled share network` });
         const [link] = (await linksFor(url, text, [network])).links;
+        // Claimed before the await: two messages at once cannot both pass.
+        const now = performance.now();
+        const last = lastShare.get(sender.tab.id);
+        if (last !== undefined && now - last < SHARE_INTERVAL_MS)
+          throw fail({ name: 'share_too_fast', detail: 'one share page a second' });
+        lastShare.set(sender.tab.id, now);
+        if (lastShare.size > 200) lastShare.delete(lastShare.keys().next().value);
         await chrome.tabs.create({ url: link.url, index: sender.tab.index + 1, openerTabId: sender.tab.id });
         return { opened: link.url };
       },

@@ -51,3 +51,55 @@ export async function loadCheckedLinkStatus(key) {
   }
   return reading;
 }
+
+// ---- per Instagram account (issue 17 finding 6, issue 19 items 4/5) ----
+// The status is kept per Instagram account: linkStatusAccounts holds the last reading of
+// each account (by its username, as Accounts Center's card names it), linkStatus the last
+// reading of any. instagramAccount is the account logged in on www.instagram.com, as
+// the core read it from the site's navigation (content/instagram-account.js).
+export const ACCOUNTS_KEY = 'linkStatusAccounts';
+export const ACCOUNT_KEY = 'instagramAccount';
+export const MAX_ACCOUNTS = 10;
+const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
+export const isUsername = (v) => typeof v === 'string' && USERNAME.test(v);
+
+/** A stored instagramAccount → {username, seenAt} or null. */
+export function checkAccount(value) {
+  if (!object(value) || !isUsername(value.username) || !CHECKS.readAt(value.seenAt)) return null;
+  return { username: value.username, seenAt: value.seenAt };
+}
+
+/** A stored linkStatusAccounts → {username: sound reading of that account}; damage left out. */
+export function checkAccounts(value) {
+  const out = {};
+  if (!object(value)) return out;
+  for (const [name, v] of Object.entries(value).slice(0, MAX_ACCOUNTS * 2)) {
+    const { reading } = checkLinkStatus(v);
+    if (isUsername(name) && reading && reading.instagramUsername === name) out[name] = reading;
+  }
+  return out;
+}
+
+/**
+ * What the popup shows for the account logged in: {status, account, other}. status: the
+ * newest reading known to be for that account (or, when no account is known, the last
+ * reading); account: its username or ''; other: the username of the last reading when it
+ * was for another account (then status is that account's own reading or null: a reading
+ * for another account is never shown as this one's).
+ */
+export function readingFor(latest, byAccount, current) {
+  const account = current?.username ?? '';
+  if (!account) return { status: latest ?? null, account: '', other: '' };
+  const own = byAccount?.[account] ?? null;
+  const latestName = latest?.instagramUsername ?? '';
+  if (latest && latestName && latestName !== account) return { status: own, account, other: latestName };
+  // The last reading is this account's, or names none (read before readings named one).
+  const candidates = [latest, own].filter(Boolean);
+  const status = candidates.sort((a, b) => b.readAt - a.readAt)[0] ?? null;
+  return { status, account, other: '' };
+}
+
+/** From one chrome.storage.local.get of the three keys (the popup's first look needs no worker). */
+export function statusView(items) {
+  return readingFor(checkLinkStatus(items?.linkStatus).reading, checkAccounts(items?.[ACCOUNTS_KEY]), checkAccount(items?.[ACCOUNT_KEY]));
+}

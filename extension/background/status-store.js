@@ -9,23 +9,64 @@ const KEY = 'linkStatus';
 
 /** @returns {Promise<LinkStatusReading|null>} checked, damage dropped (status-check.js) */
 export const loadLinkStatus = () => loadCheckedLinkStatus(KEY);
-import { loadCheckedLinkStatus } from './status-check.js';
+import { ACCOUNTS_KEY, ACCOUNT_KEY, MAX_ACCOUNTS, checkAccount, checkAccounts, isUsername, loadCheckedLinkStatus, readingFor } from './status-check.js';
+
+// ---- per Instagram account ----
+const loadAccounts = async () => checkAccounts((await chrome.storage.local.get(ACCOUNTS_KEY))[ACCOUNTS_KEY]);
+
+/** The reading before `next` for its account: that account's own, or the last of any. */
+async function previousFor(instagramUsername) {
+  const old = (await loadLinkStatus()) ?? {};
+  if (!instagramUsername || !old.instagramUsername || old.instagramUsername === instagramUsername) return old;
+  // Another account's was the last: this account's own last reading, if any, else nothing.
+  return (await loadAccounts())[instagramUsername] ?? {};
+}
+
+/** Writes the reading as the last one, and as its account's (the ten newest accounts kept). */
+async function store(next) {
+  const items = { [KEY]: next };
+  if (isUsername(next.instagramUsername)) {
+    const accounts = await loadAccounts();
+    // The last reading, of another account, kept as that account's (stored before readings were kept per account).
+    const last = await loadLinkStatus();
+    if (isUsername(last?.instagramUsername) && !(last.instagramUsername in accounts)) accounts[last.instagramUsername] = last;
+    accounts[next.instagramUsername] = next;
+    const names = Object.keys(accounts).sort((a, b) => accounts[b].readAt - accounts[a].readAt).slice(0, MAX_ACCOUNTS);
+    items[ACCOUNTS_KEY] = Object.fromEntries(names.map((n) => [n, accounts[n]]));
+  }
+  return chrome.storage.local.set(items);
+}
+
+/** The account logged in on www.instagram.com, as the core read it; written only when it changed. */
+export async function saveInstagramAccount(username, now = Date.now()) {
+  if (!isUsername(username)) return;
+  const seen = checkAccount((await chrome.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY]);
+  if (seen?.username === username) return;
+  await chrome.storage.local.set({ [ACCOUNT_KEY]: { username, seenAt: now } });
+}
+
+/** {status, account, other} for the popup (status-check.js readingFor). */
+export async function loadStatusView() {
+  const latest = await loadLinkStatus();
+  const items = await chrome.storage.local.get([ACCOUNTS_KEY, ACCOUNT_KEY]);
+  return readingFor(latest, checkAccounts(items[ACCOUNTS_KEY]), checkAccount(items[ACCOUNT_KEY]));
+}
 
 /**
  * A reading of the accounts page: replaces the link part (and any error), keeps the rest.
  * @param {LinkStatusReading} reading
  */
 export async function saveLinkStatus(reading) {
-  let old = (await loadLinkStatus()) ?? {};
-  // A reading for another Instagram account: nothing of the old one's is kept, so the
-  // switches read for one account are never shown as another's.
-  if (reading.instagramUsername && old.instagramUsername && reading.instagramUsername !== old.instagramUsername) old = {};
+  // A reading for another Instagram account: nothing of the other one's is kept (that
+  // account's own last reading is), so the switches read for one account are never shown
+  // as another's.
+  const old = await previousFor(reading.instagramUsername);
   const next = { ...reading };
   if ('sharing' in old && !('sharing' in reading)) next.sharing = old.sharing;
   if ('messaging' in old && !('messaging' in reading)) next.messaging = old.messaging;
   // Unlinked: no switch is on any more (Accounts Center turns them off with the account).
   if (reading.linked === false && old.linked) next.sharing = null;
-  return chrome.storage.local.set({ [KEY]: next });
+  return store(next);
 }
 
 /**
@@ -34,8 +75,10 @@ export async function saveLinkStatus(reading) {
  * account's keeps nothing of the old one's.
  */
 export async function mergeStatus(flow, result, params = {}, instagramUsername = '') {
-  let old = (await loadLinkStatus()) ?? {};
-  if (instagramUsername && old.instagramUsername && old.instagramUsername !== instagramUsername) old = {};
+  // A flow that did not pass the accounts list worked on the account logged in (as last
+  // read from Instagram's pages), not on whichever account was read last.
+  if (!instagramUsername) instagramUsername = checkAccount((await chrome.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY])?.username ?? '';
+  const old = await previousFor(instagramUsername);
   const next = { ...old, readAt: Date.now(), url: 'flow' };
   if (instagramUsername) next.instagramUsername = instagramUsername;
   delete next.error;
@@ -51,7 +94,7 @@ export async function mergeStatus(flow, result, params = {}, instagramUsername =
   } else if (flow === 'linkMessaging' || flow === 'unlinkMessaging') {
     next.messaging = result.messaging ?? null;
   }
-  return chrome.storage.local.set({ [KEY]: next });
+  return store(next);
 }
 
 export const LINK_STATUS_KEY = KEY;

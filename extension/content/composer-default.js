@@ -3,7 +3,9 @@
 // press Share), reads it back, and says so beside it with an undo. If the page changes it
 // afterwards on its own (choosing a video resets it to the reels default), Crosslink sets
 // it back and says so; once the person touches it or undoes, it is theirs alone.
-// Crosslink never presses Share: posting stays the person's own act.
+// Crosslink never presses Share: posting stays the person's own act. Only the new-post
+// composer's switch, as the core recognises it, is ever set; a switch of the same name in
+// any other dialog is left alone.
 (() => {
   // The switch's names in every locale, compared in lower case: the core's locator
   // composer_facebook_switch (core/data), handed over by the worker with the settings.
@@ -86,6 +88,26 @@
     });
   }
 
+  // What the core is shown to tell the new-post composer from any other dialog with such a
+  // switch (issue 17, finding 5): the dialog (its name, and its headings' lines as its
+  // text: no field's text) and the switch in it, in the snapshot's shape. The core
+  // recognises the screen (instagram_composer, by the composer's title) and answers with
+  // the switch's index only when it sits in the composer's own dialog.
+  const HEADINGS = 'h1,h2,h3,h4,h5,h6,[role="heading"]';
+  function composerSnapshot(dialog, sw) {
+    const lines = [...dialog.querySelectorAll(HEADINGS)].map((h) => squash(h.textContent)).filter(Boolean);
+    const elements = [
+      { i: 0, role: 'dialog', name: nameOf(dialog), text: lines.join('\n') },
+      { i: 1, role: sw.getAttribute('role') === 'switch' ? 'switch' : 'checkbox', name: nameOf(sw), container: 0,
+        ...(checkedOf(sw) === null ? {} : { checked: checkedOf(sw) }) },
+    ];
+    return JSON.stringify({ url: location.href, lang: document.documentElement.lang || '', title: '', elements });
+  }
+  async function isComposer(dialog, sw) {
+    const reply = await chrome.runtime.sendMessage({ type: 'content/composerSwitch', snapshot: composerSnapshot(dialog, sw) }).catch(() => null);
+    return reply?.ok === true && reply.switch === 1;  // the worker away or unsure: nothing is changed
+  }
+
   function onElement(el) {
     if (!composer?.applyDefault) return;
     const switches = el.matches(SWITCHES) ? [el] : el.querySelectorAll(SWITCHES);
@@ -93,9 +115,12 @@
       const dialog = sw.closest('[role="dialog"], dialog');
       if (!dialog || handled.has(dialog) || !LABELS.has(nameOf(sw).toLowerCase())) continue;
       handled.add(dialog);
-      const t = { wanted: composer.shareToFacebook, label: nameOf(sw), person: false, busy: false, reapplied: 0 };
-      tracked.set(sw, t);
-      apply(sw, t, false);
+      isComposer(dialog, sw).then((yes) => {
+        if (!yes || !sw.isConnected || !composer?.applyDefault) return;
+        const t = { wanted: composer.shareToFacebook, label: nameOf(sw), person: false, busy: false, reapplied: 0 };
+        tracked.set(sw, t);
+        apply(sw, t, false);
+      });
     }
   }
 

@@ -80,6 +80,8 @@
     menu.hidden = true;
     menu.addEventListener('keydown', onMenuKey);
     menu.addEventListener('click', (e) => {
+      // Only the person's own click: page script calling item.click() opens nothing.
+      if (!e.isTrusted) return;
       const item = e.target.closest('[role="menuitem"]');
       if (item) choose(item);
     });
@@ -173,6 +175,7 @@
   }
 
   function onMenuKey(e) {
+    if (!e.isTrusted) return;  // keys dispatched by page script move and choose nothing
     const all = items();
     const at = all.indexOf(document.activeElement);
     const focus = (i) => all[(i + all.length) % all.length]?.focus();
@@ -192,12 +195,16 @@
     e.stopPropagation();
   }
 
-  // Delegated listeners: one pair for every control on the page.
+  // Delegated listeners: one pair for every control on the page. The control acts only
+  // on the person's own events (isTrusted): page script calling button.click() or
+  // dispatching a click or key opens no menu and so no share page (issue 17, finding 5);
+  // the worker also opens at most one share tab a second per tab (share-routes.js).
   document.addEventListener('click', (e) => {
     const button = e.target.closest?.('.crosslink-share-button');
     if (button) {
       e.preventDefault();
       e.stopPropagation();
+      if (!e.isTrusted) return;
       if (opener?.button === button) close();
       else open(button);
     } else if (opener && !menu.contains(e.target)) {
@@ -209,7 +216,7 @@
     if (!button || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp')) return;
     e.preventDefault();
     e.stopPropagation();
-    open(button, e.key === 'ArrowUp');
+    if (e.isTrusted) open(button, e.key === 'ArrowUp');
   }, true);
 
   // ---- settings ----

@@ -6,11 +6,12 @@
 // chosen in the options page (i18n.js) when that is another one.
 import { localeOf, resolveLocale, translator } from '../i18n/i18n.js';
 import { askPermissionBeforeFlow } from '../background/platform.js';
-import { checkLinkStatus } from '../background/status-check.js';
+import { ACCOUNTS_KEY, ACCOUNT_KEY, statusView } from '../background/status-check.js';
 
 const LINK_STATUS_KEY = 'linkStatus';  // status-store.js
-// Asked first, before anything else here runs: the first status comes from it (P8).
-const storedStatus = chrome.storage.local.get(LINK_STATUS_KEY).catch(() => ({}));
+// Asked first, before anything else here runs: the first status comes from it (P8). With
+// the readings per Instagram account and the account logged in (status-check.js).
+const storedStatus = chrome.storage.local.get([LINK_STATUS_KEY, ACCOUNTS_KEY, ACCOUNT_KEY]).catch(() => ({}));
 
 /** The message for key with its substitutions, or null when there is none. */
 let lookup = (key, subs) => chrome.i18n.getMessage(key, subs) || null;
@@ -32,6 +33,8 @@ const applyStaticText = () => {
 applyStaticText();
 
 let status = null;
+let account = '';       // the Instagram account logged in, as read from its pages ('' unknown)
+let otherAccount = '';  // the last reading was for this other account (then status is account's own, or null)
 let flow = null;
 let facebookGranted = false;
 let lastLog = null;
@@ -58,7 +61,7 @@ function isStale(reading) {
 /** The header: the Instagram account the status is for, as read from Accounts Center. */
 function renderAccount() {
   const el = $('account');
-  const name = !status?.error && status?.instagramUsername;
+  const name = account || (!status?.error && status?.instagramUsername);
   el.textContent = '';
   if (name) {
     const [before, after = ''] = t('popupAccount', '\u0000').split('\u0000');
@@ -82,7 +85,8 @@ function renderStatus(replyError) {
     line.textContent = t('statusError', errorText(replyError));
   } else if (!status) {
     line.dataset.state = 'unknown';
-    line.textContent = t('statusUnknown');
+    // Another account's reading is not this one's: said so, and read again (checkIfStale).
+    line.textContent = otherAccount ? t('statusOtherAccount', `@${otherAccount}`) : t('statusUnknown');
   } else {
     if (status.error) {
       line.dataset.state = 'error';
@@ -240,12 +244,13 @@ async function start(kind, params = {}) {
 }
 
 /**
- * On opening: a reading older than STALE_MS is read again, quietly (the worker reads in a
+ * On opening: a reading older than STALE_MS, or none for this account while the last was
+ * another account's, is read again, quietly (the worker reads in a
  * tab behind; the popup says "checking…"). Not when a flow runs or nothing was read yet
  * (the person starts the first read).
  */
 async function checkIfStale() {
-  if (quietAsked || !isStale(status)) return;
+  if (quietAsked || !(isStale(status) || (!status && otherAccount))) return;
   quietAsked = true;
   const { flow: current } = await chrome.storage.session.get('flow').catch(() => ({}));
   if (current && !ENDED.has(current.status)) return;
@@ -263,12 +268,14 @@ async function refresh() {
   // as the worker checks it (P8). The worker's answer follows (it also repairs damage).
   if (!refresh.shown) {
     refresh.shown = true;
-    status = checkLinkStatus((await storedStatus)[LINK_STATUS_KEY]).reading;
+    ({ status, account, other: otherAccount } = statusView(await storedStatus));
     renderStatus();
   }
   const reply = await send({ type: 'popup/getStatus' });
   if (reply?.ok) {
     status = reply.status;
+    account = reply.account ?? '';
+    otherAccount = reply.other ?? '';
     renderStatus();
     checkIfStale();
   } else {
@@ -304,7 +311,8 @@ function closeUnlinkConfirm() {
 }
 function openUnlinkConfirm() {
   const facebook = !status?.error && status?.linked && status.facebookName ? status.facebookName : t('unlinkSomeFacebook');
-  const instagram = !status?.error && status?.instagramUsername ? `@${status.instagramUsername}` : t('unlinkThisInstagram');
+  const instagramName = account || (!status?.error && status?.instagramUsername);
+  const instagram = instagramName ? `@${instagramName}` : t('unlinkThisInstagram');
   $('unlink-question').textContent = t('unlinkConfirm', facebook, instagram);
   $('unlink-confirm').hidden = false;
   $('unlink').setAttribute('aria-expanded', 'true');
@@ -337,7 +345,7 @@ $('cancel').addEventListener('click', () => send({ type: 'popup/cancelFlow' }));
 $('resume').addEventListener('click', () => send({ type: 'popup/resumeFlow' }));
 
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && 'linkStatus' in changes) refresh();
+  if (area === 'local' && ('linkStatus' in changes || ACCOUNTS_KEY in changes || ACCOUNT_KEY in changes)) refresh();
   if (area === 'local' && 'activityLog' in changes) renderLog(changes.activityLog.newValue);
   if (area === 'sync' && 'settings' in changes) useChosenLocale();
   if (area === 'session' && 'flow' in changes) {

@@ -138,6 +138,8 @@ const HOSTILE = (count, post) => `(async () => {
 test(`${COUNT} malformed messages from our content script: each refused by name, none acted on`, async () => {
   const page = await browser.context.newPage();
   await page.goto('https://www.instagram.com/');
+  // The page's own write first: the Instagram account it shows (content/instagram-account.js).
+  await until(storage, (s) => s.local.instagramAccount?.username === 'jane.doe', { what: 'the account the page shows' });
   const storedBefore = await storage();
   const refusedBefore = await refusedCount();
   const actionsBefore = await actions();

@@ -24,7 +24,14 @@ export function settingsWith({ networks = ['facebook', 'x', 'tumblr', 'okru', 'c
  * chrome.tabs.create is wrapped for the call: the arguments it was given are kept, and
  * the tab opens on about:blank at the same place (index, opener).
  */
+// The worker opens at most one share tab a second per tab (share-routes.js): a test that
+// shares again and again waits that long between shares, as a person would.
+const SHARE_INTERVAL_MS = 1000;
+let lastShareAt = 0;
+
 export async function newTabUrl(browser, action) {
+  const wait = lastShareAt + SHARE_INTERVAL_MS + 50 - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const worker = browser.context.serviceWorkers()[0] ?? await browser.context.waitForEvent('serviceworker');
   await worker.evaluate(() => {
     const real = chrome.tabs.create.__real ?? chrome.tabs.create.bind(chrome.tabs);
@@ -37,6 +44,7 @@ export async function newTabUrl(browser, action) {
   const opened = browser.context.waitForEvent('page', { timeout: 10000 });
   await action();
   const tab = await opened;
+  lastShareAt = Date.now();
   const url = await until(() => worker.evaluate(() => globalThis.__crosslinkOpened[0] ?? ''), (u) => u !== '',
     { what: 'the worker to open a tab' });
   await tab.close();

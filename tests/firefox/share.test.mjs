@@ -54,8 +54,14 @@ async function openMenu(articleIndex) {
   await until(menuItems, (items) => items.length > 0, { what: 'the menu open' });
 }
 
+// The worker opens at most one share tab a second per tab (share-routes.js): shares here
+// come no faster, as a person's would.
+let lastShareAt = 0;
+
 /** Clicks a menu entry; returns the URL of the share page the extension opened for it. */
 async function opened(name) {
+  const wait = lastShareAt + 1050 - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const from = caught.length;
   const tabsBefore = new Set(await ff.browser.pages());
   const item = await page.evaluateHandle((n) => [...document.querySelectorAll('[role="menuitem"]')].find((e) => e.textContent === n), name);
@@ -64,6 +70,7 @@ async function opened(name) {
   const fresh = await until(async () => (await ff.browser.pages()).filter((p) => !tabsBefore.has(p)), (n) => n.length === 1, { what: 'a new tab' });
   // The tab (its load failed at the intercept) is closed and the Instagram one in front
   // again: a background tab gets no frames, and the next click would wait for one.
+  lastShareAt = Date.now();
   await fresh[0].close();
   await page.bringToFront();
   assert.equal(caught.length, from + 1, 'one request caught');

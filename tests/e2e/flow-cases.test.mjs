@@ -107,12 +107,12 @@ test('already unlinked: the unlink flow ends done with 0 clicks', async () => {
   assert.equal((await stageState(env.stage)).linked, false);
 });
 
-test('region without messaging: a clear "not available here" outcome, nothing clicked', async () => {
+test('messaging not offered (the normal state since December 2023): said plainly, not an error, nothing clicked', async () => {
   await setState(env.stage, { linked: true, messagingAvailable: false });
   const rec = await runFromPopup(env.popup, 'switch', MESSAGING_SWITCH);
-  assert.equal(rec.status, 'error');
-  assert.equal(rec.outcome, 'unavailable');
-  assert.equal(await popupText('flow-outcome'), 'Not available here: Instagram does not offer this in your region.');
+  assert.equal(rec.status, 'done');
+  assert.equal(rec.result.messaging.offered, false);
+  assert.match(await popupText('flow-outcome'), /^Meta no longer offers Messenger for Instagram messages on this account/);
   assert.deepEqual(await actionNames(env.stage), []);
   assert.equal((await stageState(env.stage)).messagingUpdated, false);
 });

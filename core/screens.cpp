@@ -91,7 +91,8 @@ Recognition recognize(const Page& page) {
         bool marked = false;
         for (int m = rule.markers_first; !marked && m < rule.markers_first + rule.markers_count; ++m) marked = present(m, true);
         for (int m = rule.several_first; !marked && m < rule.several_first + rule.several_count; ++m) marked = present(m, true, 2);
-        if (!marked) continue;
+        // What it requires, found where its path was seen, is content enough.
+        if (!marked && !(rule.requires_count > 0 && path_matches)) continue;
       }
       if (path_matches) evidence.insert(evidence.begin(), "path " + path);
       evidence.insert(evidence.begin(), "host " + page.url().host);

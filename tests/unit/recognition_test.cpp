@@ -3,6 +3,7 @@
 // and the person's decisions (cookies, "Confirm it's you", checkpoints…) asked, never acted on.
 #include <gtest/gtest.h>
 
+#include "api.h"
 #include "api_flows.h"
 #include "page.h"
 #include "reading.h"
@@ -127,6 +128,21 @@ TEST(FirstContact, ListsWithoutListItemsStillShowTheFacebookAccount) {
   d = r.step(s);
   EXPECT_EQ(d["kind"], "done");
   EXPECT_EQ(d["result"], (json{{"linked", true}, {"facebookName", "Maria Souza"}}));
+}
+
+TEST(FirstContact, TheLinkStatusReadsOnlyTheListItself) {
+  // A dialog over /accounts/ (the removal) is not the list: nothing is read off it.
+  json r = json::parse(api::read_link_status(snapshot_text(AC + "/accounts/?x=1", {el("heading", "Accounts"), el("dialog", "Are you sure?"),
+                                                                                  el("button", "Yes, remove", {{"container", 1}})})));
+  EXPECT_EQ(r["kind"], "error");
+  EXPECT_EQ(r["error"]["name"], "wrong_screen");
+  EXPECT_EQ(r["screen"], "accounts_center_remove_confirm");
+  // A list without list items is still read (each account's link to its profile).
+  r = json::parse(api::read_link_status(snapshot_text(AC + "/accounts/", {el("heading", "Accounts"),
+                                                                          el("link", "jane.doe", {{"text", "jane.doe\nInstagram"}, {"href", "/profiles/1/"}}),
+                                                                          el("link", "Maria Souza", {{"text", "Maria Souza\nFacebook"}, {"href", "/profiles/99/"}})})));
+  EXPECT_EQ(r["kind"], "done") << r.dump();
+  EXPECT_EQ(r["result"], (json{{"linked", true}, {"facebookName", "Maria Souza"}, {"instagramUsername", "jane.doe"}}));
 }
 
 // ---- deliver 2: every Meta host, every wording ---------------------------------------------

@@ -145,6 +145,16 @@ TEST(FirstContact, TheLinkStatusReadsOnlyTheListItself) {
   EXPECT_EQ(r["result"], (json{{"linked", true}, {"facebookName", "Maria Souza"}, {"instagramUsername", "jane.doe"}}));
 }
 
+TEST(FirstContact, TheFacebookCardByItsRemoveLinkWhenItShowsNoLines) {
+  // FACTS.md: the Facebook card's link has an aria-label containing "Remove".
+  std::string s = snapshot_text(AC + "/accounts/", {el("heading", "Accounts"), el("link", "Remove or manage Maria Souza", {{"href", "/profiles/99/"}}),
+                                                    el("link", "jane.doe", {{"href", "/profiles/1/"}})});
+  Flow f("unlink");
+  json d = f.step(s);
+  EXPECT_EQ(d["kind"], "click") << d.dump();
+  EXPECT_EQ(d["name"], "Remove or manage Maria Souza");
+}
+
 // ---- deliver 2: every Meta host, every wording ---------------------------------------------
 
 TEST(FirstContact, AccountsCenterOnEveryHost) {

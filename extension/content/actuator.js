@@ -149,22 +149,15 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   /** Finds the element the decision named, as it is now; refuses when it changed. */
   function findTarget(decision) {
     const { snapshot, nodes } = look();
-    let at = decision.target;
-    let entry = snapshot.elements[at];
-    const same = (e) => e && e.role === decision.role && (e.name ?? '') === (decision.name ?? '');
-    if (!same(entry)) {
-      // A toast or spinner came or went before it (issue 15): the same control, found again
-      // only when exactly one element has its role and name; else refused, never guessed.
-      const again = snapshot.elements.filter(same);
-      if (again.length === 1) entry = again[0], at = snapshot.elements.indexOf(entry);
-    }
+    const entry = snapshot.elements[decision.target];
     if (!entry) return { error: `element #${decision.target} is gone` };
-    if (!same(entry)) return { error: `element #${decision.target} is now ${entry.role} "${entry.name ?? ''}"` };
+    if (entry.role !== decision.role || (entry.name ?? '') !== (decision.name ?? ''))
+      return { error: `element #${decision.target} is now ${entry.role} "${entry.name ?? ''}"` };
     if (FIELD_ROLES.has(entry.role)) return { error: 'Crosslink never acts on a text field' };
     if (entry.disabled) return { error: `element #${decision.target} is busy or disabled` };
     if (decision.kind === 'toggle' && typeof decision.checked === 'boolean' && entry.checked !== decision.checked)
       return { error: `element #${decision.target} already changed` };
-    return { el: nodes[at] };
+    return { el: nodes[decision.target] };
   }
 
   /** An action of a flow the worker cancelled or paused is not done (and not claimed). */

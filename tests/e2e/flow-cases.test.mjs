@@ -229,10 +229,10 @@ test('one flow at a time: a second start is refused while one runs, and the popu
 test('the activity log in the popup shows the last flows with their outcome', async () => {
   await setState(env.stage, { linked: true, messagingAvailable: false });
   await runFromPopup(env.popup, 'switch', MESSAGING_SWITCH);
-  const items = await until(() => env.popup.locator('#log li').allTextContents(), (list) => /Not available here/.test(list[0] ?? ''),
+  const items = await until(() => env.popup.locator('#log li').allTextContents(), (list) => /Not offered by Meta/.test(list[0] ?? ''),
     { what: 'the log entry of the flow' });
   assert.ok(items.length >= 2 && items.length <= 5, items.join(' | '));
-  assert.match(items[0], /Turning on Messenger for Instagram messages — Not available here/);
+  assert.match(items[0], /Turning on Messenger for Instagram messages — Not offered by Meta: nothing changed/);
   assert.match(items[1], /Started: Turning on Messenger for Instagram messages/);
   assert.deepEqual(await actionNames(env.stage), []);
 });

@@ -290,6 +290,8 @@ TEST(FirstContact, MessagingNotOfferedIsTheNormalStateSaidPlainly) {
   json d = f.step(messages);
   EXPECT_EQ(d["kind"], "done");
   EXPECT_EQ(d["result"]["messaging"]["offered"], false);
+  EXPECT_EQ(f.st()["status"], "done");
+  EXPECT_EQ(f.st()["outcome"], "not_offered");  // the log names it; the popup says it plainly
 }
 
 }  // namespace

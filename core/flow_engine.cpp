@@ -231,6 +231,8 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
   if (screen == Screen::instagram_interstitial) {
     if (ctx.did(Step::interstitial)) return error("interstitial", "an unexpected dialog came back after \"Not Now\": " + rec.evidence.back());
     a = ctx.taken(Step::interstitial, ctx.click(Loc::interstitial_not_now));
+  } else if (const char* why = person_reason(screen)) {
+    a = ask(why);  // the person's decision (screens.json "ask"): never acted on, asked; resumes when it is gone
   } else {
     a = engine::kPolicies[static_cast<int>(st.kind)](ctx);
   }

@@ -164,6 +164,10 @@ json state_to_json(const FlowState& s) {
   if (is_terminal(s)) {
     j["final"] = s.final_decision;
     j["outcome"] = s.final_decision.value("kind", "") == "done" ? "done" : s.final_decision["error"].value("name", "");
+    // Done, and what it found is that Meta no longer offers it (messaging, issue 15): named so the log says so.
+    const nlohmann::json* r = s.final_decision.is_object() && s.final_decision.contains("result") ? &s.final_decision["result"] : nullptr;
+    const nlohmann::json* m = r && r->is_object() && r->contains("messaging") ? &(*r)["messaging"] : nullptr;
+    if (j["outcome"] == "done" && m && m->is_object() && m->contains("offered") && (*m)["offered"] == false) j["outcome"] = "not_offered";
   }
   return j;
 }

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "page.h"
+#include "screens.h"
 #include "url.h"
 
 namespace crosslink {
@@ -15,6 +17,14 @@ Decision read_link_status(const Snapshot& snap) {
   Url url = parse_url(snap.url);
   if (url.host != "accountscenter.instagram.com" || url.path.rfind("/accounts", 0) != 0)
     return Decision::fail("unknown", {"wrong_screen", "expected accountscenter.instagram.com/accounts/, got " + url.host + url.path});
+  // The path is not the list: a dialog over it, an account's page under /accounts/…, a
+  // person's decision, are not read as the list (issue 15).
+  Recognition rec = recognize(Page(snap));
+  if (rec.screen != Screen::accounts_center_accounts && rec.screen != Screen::unknown)
+    return Decision::fail(screen_name(rec.screen), {"wrong_screen", std::string("expected the accounts list, got ") + screen_name(rec.screen) + " at " + url.host + url.path});
+  // Lists without list items (ul/li the snapshot does not name): each account's link to its profile is its card.
+  bool items = false;
+  for (const Element& e : snap.elements) items = items || e.role == Role::ListItem;
 
   int cards = 0;
   // The Instagram account the reading is for: the first Instagram card's name (Accounts
@@ -23,7 +33,7 @@ Decision read_link_status(const Snapshot& snap) {
   bool linked = false;
   std::string facebook_name;
   for (const Element& e : snap.elements) {
-    if (e.role != Role::ListItem) continue;
+    if (items ? e.role != Role::ListItem : (e.role != Role::Link || e.href.find("/profiles/") == std::string::npos)) continue;
     ++cards;
     // A card reads "<account name>\n<platform>"; the platform is a brand name, the same
     // in every language, so it is the language-free way to tell Facebook's card apart.

@@ -46,11 +46,13 @@ struct LocatorRow {
 };
 struct ScreenRule {
   const char* id;
-  uint8_t hosts;  // bit per kHosts entry
+  uint32_t hosts;  // bit per kScreenHosts entry (screens.json hostGroups)
   uint16_t paths_first, paths_count;
   uint16_t markers_first, markers_count;    // into kRefs (locator indices)
+  uint16_t several_first, several_count;    // markers that hold when the locator finds two or more
   uint16_t requires_first, requires_count;
   uint16_t unless_first, unless_count;
+  const char* ask;  // a screen of the person's decision: what the flow asks them (ask_user reason), else nullptr
 };
 struct PageRow {
   const char* id;
@@ -67,5 +69,6 @@ extern const ScreenRule kScreens[];
 extern const PageRow kPages[];
 extern const char* const kLocales[];
 extern const char* const kHosts[];
+extern const char* const kScreenHosts[];  // every host a screen rule may name (screens.json hostGroups)
 
 }  // namespace crosslink::pack

@@ -7,10 +7,16 @@
 namespace crosslink {
 namespace {
 
-int host_bit(const std::string& host) {
-  for (int h = 0; h < 4; ++h)
-    if (host == pack::kHosts[h]) return 1 << h;
+uint32_t host_bit(const std::string& host) {
+  for (int h = 0; h < pack::kScreenHostCount; ++h)
+    if (host == pack::kScreenHosts[h]) return 1u << h;
   return 0;
+}
+
+bool registry_host(const std::string& host) {
+  for (int h = 0; h < registry::kHostCount; ++h)
+    if (host == pack::kHosts[h]) return true;
+  return false;
 }
 
 }  // namespace
@@ -31,33 +37,49 @@ std::string describe(const Page& page, int i) {
          std::to_string(i);
 }
 
+const char* person_reason(Screen screen) {
+  int s = static_cast<int>(screen);
+  return s >= 0 && s < pack::kScreenCount ? pack::kScreens[s].ask : nullptr;
+}
+
 Recognition recognize(const Page& page) {
   Recognition out;
   out.locale = page.locale();
   if (!page.snapshot().readable) {
     out.screen = Screen::unreadable;
-    out.evidence.push_back("the extension may not read " + (page.url().host.empty() ? std::string("this page") : page.url().host));
+    const std::string& h = page.url().host;
+    if (h.empty()) out.evidence.push_back("the extension may not read this page");
+    else if (host_bit(h) && !registry_host(h)) out.evidence.push_back("the extension may not read " + h + " (a Meta host Crosslink has no access to)");
+    else out.evidence.push_back("the extension may not read " + h);
     return out;
   }
-  const int host = host_bit(page.url().host);
+  const uint32_t host = host_bit(page.url().host);
   const std::string& path = page.url().path.empty() ? std::string("/") : page.url().path;
-  // Two passes: first the rules that need words (dialogs) and the paths seen on the
-  // site; only when none holds, the words that stand in for a path that changed.
-  for (int fallback = 0; fallback < 2; ++fallback) {
+  // Two passes. First what the page shows: a rule holds when its words or controls are
+  // there (markers, or a locator found twice or more: several), whatever the address —
+  // a step may be a page of its own or a dialog over any background page; the path, where
+  // it matches, is recorded as supporting evidence. Only when no rule holds by content,
+  // the addresses seen on the site stand in for it (a page whose words we do not know).
+  for (int by_path = 0; by_path < 2; ++by_path) {
     for (int s = 0; s < pack::kScreenCount; ++s) {
       const pack::ScreenRule& rule = pack::kScreens[s];
-      if (!(rule.hosts & host) || (fallback && rule.paths_count == 0)) continue;
+      if (!(rule.hosts & host)) continue;
+      if (by_path && rule.paths_count == 0) continue;
       bool path_matches = false;
       for (int p = rule.paths_first; !path_matches && p < rule.paths_first + rule.paths_count; ++p)
         path_matches = glob(pack::kPaths[p], path);
-      if (!fallback && rule.paths_count > 0 && !path_matches) continue;
+      if (by_path && !path_matches) continue;
       std::vector<std::string> evidence;
       int locale = -1;
-      auto present = [&](int ref, bool record) {
+      auto present = [&](int ref, bool record, std::size_t at_least = 1) {
         pack::Loc loc = static_cast<pack::Loc>(pack::kRefs[ref]);
         Found f = find(page, loc);
-        if (f.empty()) return false;
-        if (record) evidence.push_back(std::string(locator_id(loc)) + ": " + describe(page, f.first()));
+        if (f.elements.size() < at_least) return false;
+        if (record) {
+          std::string e = std::string(locator_id(loc)) + ": " + describe(page, f.first());
+          if (at_least > 1) e += " and " + std::to_string(f.elements.size() - 1) + " more";
+          evidence.push_back(std::move(e));
+        }
         if (locale < 0) locale = f.locale;
         return true;
       };
@@ -65,9 +87,13 @@ Recognition recognize(const Page& page) {
       for (int r = rule.requires_first; ok && r < rule.requires_first + rule.requires_count; ++r) ok = present(r, true);
       for (int r = rule.unless_first; ok && r < rule.unless_first + rule.unless_count; ++r) ok = !present(r, false);
       if (!ok) continue;
-      bool marked = false;
-      for (int m = rule.markers_first; !marked && m < rule.markers_first + rule.markers_count; ++m) marked = present(m, true);
-      if (!path_matches && !marked) continue;
+      if (!by_path) {
+        bool marked = false;
+        for (int m = rule.markers_first; !marked && m < rule.markers_first + rule.markers_count; ++m) marked = present(m, true);
+        for (int m = rule.several_first; !marked && m < rule.several_first + rule.several_count; ++m) marked = present(m, true, 2);
+        // What it requires, found where its path was seen, is content enough.
+        if (!marked && !(rule.requires_count > 0 && path_matches)) continue;
+      }
       if (path_matches) evidence.insert(evidence.begin(), "path " + path);
       evidence.insert(evidence.begin(), "host " + page.url().host);
       out.screen = static_cast<Screen>(s);  // the rules are the enum, in order

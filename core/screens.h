@@ -22,6 +22,10 @@ Recognition recognize(const Page& page);
 const char* screen_name(Screen screen);
 bool screen_from_name(std::string_view name, Screen& out);
 
+// A screen of the person's decision (a cookie banner, "Confirm it's you", a checkpoint…):
+// the ask_user reason the flow asks them with; nullptr for every other screen.
+const char* person_reason(Screen screen);
+
 // Language code for a locale index ("" for -1).
 const char* locale_name(int locale);
 

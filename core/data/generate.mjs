@@ -101,12 +101,19 @@ for (const [i, k] of keys.entries()) if (!usedTexts.has(i) && !(locatorsDoc._rea
 const screensDoc = read('screens.json');
 const refs = [];
 const paths = [];
+// The hosts a screen can be on: groups of Meta's hosts (hostGroups), or one host of them.
+const hostGroups = screensDoc.hostGroups ?? {};
+const SCREEN_HOSTS = [...new Set(Object.values(hostGroups).flat())];
+for (const h of HOSTS) if (!SCREEN_HOSTS.includes(h)) fail(`screens.json: hostGroups: registry host "${h}" is in no group`);
+for (const h of SCREEN_HOSTS) if (!/^[a-z0-9.-]+$/.test(h)) fail(`screens.json: hostGroups: "${h}" is not a host name`);
+if (SCREEN_HOSTS.length > 32) fail('screens.json: hostGroups: at most 32 hosts');
 const screens = (screensDoc.screens ?? []).map((s) => {
-  for (const k of Object.keys(s)) if (!['id', 'hosts', 'paths', 'markers', 'requires', 'unless'].includes(k)) fail(`screens.json: "${s.id}": unknown field "${k}"`);
+  for (const k of Object.keys(s)) if (!['id', 'hosts', 'paths', 'markers', 'several', 'requires', 'unless', 'ask'].includes(k)) fail(`screens.json: "${s.id}": unknown field "${k}"`);
   let hosts = 0;
-  for (const h of s.hosts ?? HOSTS) {
-    if (!HOSTS.includes(h)) fail(`screens.json: "${s.id}": unknown host "${h}"`);
-    hosts |= 1 << HOSTS.indexOf(h);
+  for (const h of s.hosts ?? Object.keys(hostGroups)) {
+    const list = hostGroups[h] ?? (SCREEN_HOSTS.includes(h) ? [h] : null);
+    if (!list) fail(`screens.json: "${s.id}": unknown host or host group "${h}"`);
+    for (const x of list ?? []) hosts = (hosts | (1 << SCREEN_HOSTS.indexOf(x))) >>> 0;
   }
   const list = (name) => {
     const first = refs.length;
@@ -121,8 +128,9 @@ const screens = (screensDoc.screens ?? []).map((s) => {
     if (!p.startsWith('/')) fail(`screens.json: "${s.id}": path "${p}" must start with /`);
     paths.push(p);
   }
-  if (!(s.paths ?? []).length && !(s.markers ?? []).length) fail(`screens.json: "${s.id}": needs paths or markers`);
-  return { id: s.id, hosts, paths: [p0, paths.length - p0], markers: list('markers'), requires: list('requires'), unless: list('unless') };
+  if (!(s.paths ?? []).length && !(s.markers ?? []).length && !(s.several ?? []).length) fail(`screens.json: "${s.id}": needs paths or markers`);
+  if (s.ask !== undefined && !/^[a-z_]+$/.test(s.ask)) fail(`screens.json: "${s.id}": ask: a reason (a-z _)`);
+  return { id: s.id, hosts, paths: [p0, paths.length - p0], markers: list('markers'), several: list('several'), requires: list('requires'), unless: list('unless'), ask: s.ask ?? null };
 });
 const screenIds = screens.map((s) => s.id);
 if (new Set(screenIds).size !== screenIds.length) fail('screens.json: duplicate screen id');
@@ -236,6 +244,7 @@ inline constexpr int kScreenCount = ${screens.length};
 inline constexpr int kPageCount = ${pages.length};
 inline constexpr int kWordingCount = ${wordings.length};
 inline constexpr int kLocaleCount = ${LOCALES.length};
+inline constexpr int kScreenHostCount = ${SCREEN_HOSTS.length};
 
 }  // namespace crosslink::pack
 `;
@@ -260,13 +269,14 @@ ${locators.map((l) => `  {${cstr(l.id)}, ${l.first}, ${l.count}},`).join('\n')}
 const uint16_t kRefs[] = {${refs.join(', ') || 0}};
 const char* const kPaths[] = {${paths.map(cstr).join(', ')}};
 const ScreenRule kScreens[] = {
-${screens.map((s) => `  {${cstr(s.id)}, ${s.hosts}, ${s.paths[0]}, ${s.paths[1]}, ${s.markers[0]}, ${s.markers[1]}, ${s.requires[0]}, ${s.requires[1]}, ${s.unless[0]}, ${s.unless[1]}},`).join('\n')}
+${screens.map((s) => `  {${cstr(s.id)}, ${s.hosts}u, ${s.paths[0]}, ${s.paths[1]}, ${s.markers[0]}, ${s.markers[1]}, ${s.several[0]}, ${s.several[1]}, ${s.requires[0]}, ${s.requires[1]}, ${s.unless[0]}, ${s.unless[1]}, ${s.ask === null ? 'nullptr' : cstr(s.ask)}},`).join('\n')}
 };
 const PageRow kPages[] = {
 ${pages.map(([k, u]) => `  {${cstr(k)}, ${cstr(u)}},`).join('\n')}
 };
 const char* const kLocales[] = {${LOCALES.map(cstr).join(', ')}};
 const char* const kHosts[] = {${HOSTS.map(cstr).join(', ')}};
+const char* const kScreenHosts[] = {${SCREEN_HOSTS.map(cstr).join(', ')}};
 
 }  // namespace crosslink::pack
 

@@ -46,8 +46,10 @@ Action link(Ctx& c) {
       break;
     case Screen::accounts_center_finish_setup: return c.taken(Step::finish_yes, c.click(Loc::finish_yes));
     case Screen::accounts_center_profile_sync:
+      // Answered once: a toast or spinner that shows before the page moves on is no reason to answer again.
+      if (c.did(Step::sync_profile)) return wait();
       c.st.read["profileSynced"] = c.st.params.sync_profile;
-      return c.click(c.st.params.sync_profile ? Loc::sync_continue : Loc::sync_not_now);
+      return c.taken(Step::sync_profile, c.click(c.st.params.sync_profile ? Loc::sync_continue : Loc::sync_not_now));
     default: break;
   }
   return go(pack::Page::accounts);

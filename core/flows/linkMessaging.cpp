@@ -1,5 +1,6 @@
 // LinkMessaging: accepts Instagram's "Update messaging" (Messenger features with Facebook)
-// from the settings, then reads Messages and story replies back.
+// from the settings, then reads Messages and story replies back. Where the offer is gone
+// (most accounts since December 2023) it ends done with messaging.offered false.
 #include "flow_engine.h"
 
 namespace crosslink::flows {
@@ -19,8 +20,12 @@ Action linkMessaging(Ctx& c) {
     case Screen::instagram_messages_settings: {
       nlohmann::json messaging = read_messaging(c.page);
       if (messaging["updated"].get<bool>()) return done({{"messaging", messaging}});
-      if (c.saw(Screen::instagram_settings))
-        return fail("unavailable", std::string("Update Messaging is not offered on ") + screen_name(Screen::instagram_settings));
+      // Not offered: the normal state since Meta ended Instagram ↔ Facebook chat (December
+      // 2023). A state read, not an error: nothing to do, and the popup says so plainly.
+      if (c.saw(Screen::instagram_settings)) {
+        messaging["offered"] = false;
+        return done({{"messaging", messaging}});
+      }
       return go(pack::Page::settings);
     }
     default: break;

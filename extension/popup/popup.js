@@ -133,7 +133,8 @@ function renderActions() {
   for (const button of document.querySelectorAll('[data-switch]')) {
     const value = switchValue(button.dataset.switch);
     button.setAttribute('aria-checked', String(value === true));
-    button.nextElementSibling.textContent = t(value === null ? 'switchUnknown' : value ? 'switchOn' : 'switchOff');
+    const notOffered = button.dataset.switch === 'messaging' && status?.messaging?.offered === false && !value;
+    button.nextElementSibling.textContent = t(notOffered ? 'switchNotOffered' : value === null ? 'switchUnknown' : value ? 'switchOn' : 'switchOff');
   }
 }
 
@@ -151,7 +152,7 @@ function outcomeText(rec) {
     if (rec.flow === 'link') return t('outcomeLinked', r.facebookName ?? '');
     if (rec.flow === 'unlink') return t('outcomeUnlinked');
     if (rec.flow === 'readStatus') return t('outcomeRead');
-    if (rec.flow === 'linkMessaging') return t('outcomeMessagingOn');
+    if (rec.flow === 'linkMessaging') return t(r.messaging?.offered === false ? 'outcomeMessagingNotOffered' : 'outcomeMessagingOn');
     if (rec.flow === 'unlinkMessaging') return t(r.messaging?.updated === false ? 'outcomeMessagingNothing' : 'outcomeMessagingOff');
     return t('outcomeSharingSet');
   }

@@ -107,12 +107,12 @@ test('already unlinked: the unlink flow ends done with 0 clicks', async () => {
   assert.equal((await stageState(env.stage)).linked, false);
 });
 
-test('region without messaging: a clear "not available here" outcome, nothing clicked', async () => {
+test('messaging not offered (the normal state since December 2023): said plainly, not an error, nothing clicked', async () => {
   await setState(env.stage, { linked: true, messagingAvailable: false });
   const rec = await runFromPopup(env.popup, 'switch', MESSAGING_SWITCH);
-  assert.equal(rec.status, 'error');
-  assert.equal(rec.outcome, 'unavailable');
-  assert.equal(await popupText('flow-outcome'), 'Not available here: Instagram does not offer this in your region.');
+  assert.equal(rec.status, 'done');
+  assert.equal(rec.result.messaging.offered, false);
+  assert.match(await popupText('flow-outcome'), /^Meta no longer offers Messenger for Instagram messages on this account/);
   assert.deepEqual(await actionNames(env.stage), []);
   assert.equal((await stageState(env.stage)).messagingUpdated, false);
 });
@@ -229,10 +229,10 @@ test('one flow at a time: a second start is refused while one runs, and the popu
 test('the activity log in the popup shows the last flows with their outcome', async () => {
   await setState(env.stage, { linked: true, messagingAvailable: false });
   await runFromPopup(env.popup, 'switch', MESSAGING_SWITCH);
-  const items = await until(() => env.popup.locator('#log li').allTextContents(), (list) => /Not available here/.test(list[0] ?? ''),
+  const items = await until(() => env.popup.locator('#log li').allTextContents(), (list) => /Not offered by Meta/.test(list[0] ?? ''),
     { what: 'the log entry of the flow' });
   assert.ok(items.length >= 2 && items.length <= 5, items.join(' | '));
-  assert.match(items[0], /Turning on Messenger for Instagram messages — Not available here/);
+  assert.match(items[0], /Turning on Messenger for Instagram messages — Not offered by Meta: nothing changed/);
   assert.match(items[1], /Started: Turning on Messenger for Instagram messages/);
   assert.deepEqual(await actionNames(env.stage), []);
 });

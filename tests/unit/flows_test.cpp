@@ -178,12 +178,16 @@ TEST(LinkMessagingFlow, AlreadyUpdatedIsDoneWithoutAClick) {
   EXPECT_EQ(f.clicks(), 0);
 }
 
-TEST(LinkMessagingFlow, NotOfferedIsUnavailable) {
+TEST(LinkMessagingFlow, NotOfferedIsAStateNotAnError) {
+  // Meta ended Instagram <-> Facebook chat in December 2023: "not offered" is the normal
+  // state, read and said plainly (done, offered false), never an error, nothing clicked.
   Flow f("linkMessaging");
   EXPECT_EQ(f.step(messages(nullptr, false))["kind"], "navigate");
   EXPECT_EQ(f.step(settings(false))["kind"], "navigate");
   json d = f.step(messages(nullptr, false));
-  EXPECT_EQ(d["error"]["name"], "unavailable");
+  EXPECT_EQ(d["kind"], "done");
+  EXPECT_EQ(d["result"], (json{{"messaging", {{"updated", false}, {"othersOnFacebook", nullptr}, {"offered", false}}}}));
+  EXPECT_EQ(f.clicks(), 0);
 }
 
 TEST(UnlinkMessagingFlow, NothingToUndoIsDone) {

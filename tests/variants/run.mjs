@@ -229,6 +229,9 @@ async function main() {
   const passed = results.filter((r) => r.ok).length;
   fs.mkdirSync(path.join(root, 'build/results'), { recursive: true });
   fs.writeFileSync(path.join(root, 'build/results/variants.json'), JSON.stringify({ ms: Date.now() - started, results }, null, 1));
+  // What scripts/tally.mjs counts when the tier is one of `make test`'s (Makefile TIERS).
+  fs.writeFileSync(path.join(root, 'build/results/variants.count'),
+    JSON.stringify({ passed, failed: results.length - passed, failedNames: results.filter((r) => !r.ok).map((r) => `${r.flow} × ${r.variant} × seed ${r.seed}`) }));
   console.log(`(${Math.round((Date.now() - started) / 1000)} s)`);
   console.log(`variants: ${passed} passed, ${results.length - passed} failed`);
   process.exitCode = passed === results.length ? 0 : 1;

@@ -48,7 +48,7 @@ TEST(Guided, AButtonNotFoundOnAKnownScreenIsAGuidedStepNotAnError) {
   EXPECT_EQ(d["guide"]["action"], "click");
   EXPECT_EQ(d["guide"]["wording"], "Yes, finish setup");  // the step it replaces, in the page's language
   EXPECT_EQ(d["guide"]["error"], "not_found");
-  // The likeliest candidate first (shares "yes"... no: shares no word; "finish setup" is not on it)
+  EXPECT_EQ(d["guide"]["candidates"][0]["name"], "Yes, complete connection");  // shares "yes"
   EXPECT_EQ(f.st()["status"], "needs_user");
   EXPECT_EQ(f.st()["clicks"], 0);  // no click on a guess
   // Still there: still guided, the same question (no new ask), nothing clicked.
@@ -62,15 +62,31 @@ TEST(Guided, AButtonNotFoundOnAKnownScreenIsAGuidedStepNotAnError) {
 }
 
 TEST(Guided, CandidatesAreOutlinedByNameSimilarityAndRole) {
+  Flow f("link");
+  json d = f.step(snapshot_text(AC + "/add/confirm/", {el("heading", "Finish"), el("button", "Not this one"), el("button", "Finish"),
+                                                        el("button", "Yes, complete setup"), el("textbox", "Finish setup"),
+                                                        el("link", "Help", {{"href", "/help/"}})}));
+  ASSERT_EQ(d["reason"], "guided");
+  EXPECT_EQ(d["guide"]["locator"], "finish_yes");
+  ASSERT_EQ(d["guide"]["candidates"].size(), 2u);
+  EXPECT_EQ(d["guide"]["candidates"][0]["name"], "Yes, complete setup");  // shares two words with "Yes, finish setup"
+  EXPECT_EQ(d["guide"]["candidates"][1]["name"], "Finish");
+  for (const json& c : d["guide"]["candidates"]) EXPECT_NE(c["role"], "textbox");  // never a field
+}
+
+TEST(Guided, UnlinkBackOnTheDetailPageWithoutItsRemoveButtonIsGuided) {
   Flow f("unlink");
-  json d = f.step(snapshot_text(AC + "/profiles/7/", {el("heading", "Jane Doe"), el("button", "Remove this account now"),
-                                                       el("link", "Back", {{"href", "/accounts/"}}), el("button", "Account settings"),
-                                                       el("textbox", "Remove account")}));
+  std::string list = snapshot_text(AC + "/accounts/", {el("heading", "Accounts"), el("listitem", "", {{"text", "jane.doe\nInstagram"}}),
+                                                        el("listitem", "", {{"text", "Maria Souza\nFacebook"}}),
+                                                        el("link", "Maria Souza", {{"href", "/profiles/7/"}, {"container", 2}})});
+  std::string detail = snapshot_text(AC + "/profiles/7/", {el("heading", "Maria Souza"), el("button", "Disconnect this account")});
+  EXPECT_EQ(f.step(list)["kind"], "click");
+  EXPECT_EQ(f.step(detail)["kind"], "navigate");  // perhaps not the Facebook account: the list again
+  EXPECT_EQ(f.step(list)["kind"], "click");
+  json d = f.step(detail);
   ASSERT_EQ(d["reason"], "guided");
   EXPECT_EQ(d["guide"]["locator"], "remove_account");
-  ASSERT_GE(d["guide"]["candidates"].size(), 1u);
-  EXPECT_EQ(d["guide"]["candidates"][0]["i"], 1);
-  for (const json& c : d["guide"]["candidates"]) EXPECT_NE(c["role"], "textbox");  // never a field
+  EXPECT_EQ(d["guide"]["wording"], "Remove from Accounts Center");
 }
 
 TEST(Guided, ASwitchStepSaysWhichWay) {

@@ -165,6 +165,7 @@ json guide_for(const FlowState& st, const Page& page, Screen screen, const Error
     if (!(roles & (1u << static_cast<int>(e.role))) || e.disabled || !teachable_role(e.role)) continue;
     std::string_view label = page.folded_name(e.index);
     if (label.empty()) label = page.folded_text(e.index).substr(0, page.folded_text(e.index).find('\n'));
+    if (wording_of(label) >= 0) continue;  // a control the core knows by its shipped wording is not the one lost
     int score = 0;
     for (const std::string& word : words_of(label)) score += want_words.count(word) ? 1 : 0;
     if (score > 0) scored.push_back({score, e.index});

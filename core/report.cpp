@@ -114,7 +114,7 @@ json redact_snapshot(const Page& page) {
   for (const Element& e : s.elements) {
     json j = {{"i", e.index}, {"role", e.role == Role::Other ? token(json(std::string(e.role_text)), 32) : role_name(e.role)}};
     if (!e.name.empty()) j["name"] = redact_text(e.name, kName);
-    if (!e.text.empty()) j["text"] = redact_text(e.text, kText);
+    if (!e.text.empty() && e.text != e.name) j["text"] = redact_text(e.text, kText);
     if (!e.href.empty()) j["href"] = redact_url(e.href);
     if (e.checked >= 0) j["checked"] = e.checked == 1;
     if (e.disabled) j["disabled"] = true;

@@ -11,6 +11,7 @@ function trailEntry(decision) {
   const e = { screen: decision.screen || 'unknown', kind: decision.kind };
   if (decision.locator) e.locator = decision.locator;
   if (decision.kind === 'ask_user') e.reason = decision.reason;
+  if (decision.guide?.locator) e.locator = decision.guide.locator;
   if (decision.kind === 'error') e.error = decision.error?.name ?? 'internal';
   if (decision.taught) e.taught = true;
   return e;
@@ -19,7 +20,9 @@ function trailEntry(decision) {
 export function pushTrail(rec, entry) {
   const trail = rec.trail ?? [];
   const last = trail[trail.length - 1];
-  if (last && JSON.stringify(last) === JSON.stringify(entry)) return;
+  // The same as the last (stored records may come back with their keys in another order).
+  const same = last && ['screen', 'kind', 'locator', 'reason', 'error', 'taught'].every((k) => last[k] === entry[k]);
+  if (same) return;
   rec.trail = [...trail, entry].slice(-TRAIL_MAX);
 }
 

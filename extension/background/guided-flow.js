@@ -67,7 +67,7 @@ export function personClicked(rec, { role, name }, host) {
   pushTrail(rec, { screen: screen || 'unknown', kind: 'person_click', ...(locator ? { locator } : {}) });
   if (!locator) return true;  // an unknown screen: nothing to teach, the flow looks again
   const wording = { locator, locale: locale ?? '', role, name: name.slice(0, 200) };
-  rec.teach = { ...wording, screen, flow: rec.flow, host };
+  rec.teach = { ...wording, screen, flow: rec.flow, host, instead: String(rec.guide.wording ?? '').slice(0, 120) };
   rec.learned = [{ id: 'session', ...wording }];
   rec.waitMs = 0;
   return true;

@@ -261,14 +261,18 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
       reportText.setSelectionRange(0, 0);
     }
 
-    /** Moves to the first corner that covers none of the rects (else the one covering fewest). */
-    function place(rects) {
+    /**
+     * Moves to the first corner that covers none of the rects (else the one covering fewest);
+     * a corner that covers one of `must` (what the person is to click) only when all do.
+     */
+    function place(rects, must = []) {
       const order = ['br', 'bl', 'tr', 'tl'];
       let best = null;
+      const over = (r) => (o) => o.width > 0 && o.height > 0 && o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top;
       for (const corner of order) {
         box.dataset.corner = corner;
         const r = box.getBoundingClientRect();
-        const hits = rects.filter((o) => o.width > 0 && o.height > 0 && o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top).length;
+        const hits = rects.filter(over(r)).length + 1000 * must.filter(over(r)).length;
         if (!best || hits < best.hits) best = { corner, hits };
         if (hits === 0) break;
       }
@@ -331,18 +335,26 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     for (const o of outlined) o.remove();
     outlined = [];
   }
-  function drawOutlines() {
-    clearOutlines();
+  /** The guided step's candidates as they are in the page now: their elements. */
+  function candidateNodes() {
     const g = view && !ENDED.has(view.status) ? view.guide : null;
-    if (!g?.candidates?.length || !panel || typeof crosslinkSnapshot !== 'function') return;
+    if (!g?.candidates?.length || typeof crosslinkSnapshot !== 'function') return [];
     const { snapshot, nodes } = crosslinkSnapshot();
+    const out = [];
     for (const c of g.candidates) {
       // The element the core named, as the page is now: same role and name, else none.
-      let i = c.i;
       const same = (k) => snapshot.elements[k] && snapshot.elements[k].role === c.role && (snapshot.elements[k].name ?? '') === c.name;
-      if (!same(i)) i = snapshot.elements.findIndex((e, k) => same(k));
-      if (i < 0) continue;
-      const r = nodes[i].getBoundingClientRect();
+      const i = same(c.i) ? c.i : snapshot.elements.findIndex((e, k) => same(k));
+      if (i >= 0) out.push(nodes[i]);
+    }
+    return out;
+  }
+  const candidateRects = () => candidateNodes().map((n) => n.getBoundingClientRect());
+  function drawOutlines() {
+    clearOutlines();
+    if (!panel) return;
+    for (const node of candidateNodes()) {
+      const r = node.getBoundingClientRect();
       if (!r.width || !r.height) continue;
       const o = document.createElement('div');
       o.className = 'candidate';
@@ -355,7 +367,7 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
   let outlineFrame = 0;
   const redrawSoon = () => { if (outlined.length && !outlineFrame) outlineFrame = requestAnimationFrame(() => { outlineFrame = 0; drawOutlines(); }); };
   addEventListener('scroll', redrawSoon, true);
-  addEventListener('resize', redrawSoon);
+  addEventListener('resize', () => { if (view?.guide && panel?.host.isConnected) render(); });
 
   /** During a guided step, the element the person acts on: its role and accessible name (our snapshot's). */
   function onGuidedAct(event) {
@@ -388,7 +400,7 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     const p = ensurePanel();
     p.render(view);
     // Asked to act: keep clear of the page's controls (the login form, the account, Continue…).
-    if (!ENDED.has(view.status) && (view.asked || view.status === 'paused' || view.guide)) p.place(controlRects());
+    if (!ENDED.has(view.status) && (view.asked || view.status === 'paused' || view.guide)) p.place(controlRects(), candidateRects());
     drawOutlines();
   }
 

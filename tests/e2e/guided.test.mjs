@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { evalInContentScript, root, setState, until } from './harness.mjs';
 import { flowEnded, flowPage, flowRecord, sendFromPopup, stageState, startFlow, useFlowBrowser } from './flow-helpers.mjs';
 import { unknownWording } from '../../web/variants.mjs';
+import { optionsUrl } from './options-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -246,3 +247,36 @@ for (const colorScheme of ['light', 'dark']) {
     await page.close();
   });
 }
+
+test('options: the remembered buttons with where and when, Remove; export and import carry them, a bad list is refused whole', async () => {
+  const learnedAt = Date.UTC(2026, 10, 20, 8, 0);
+  const w = { id: 'wopt1', locator: 'finish_yes', locale: 'en', role: 'button', name: 'Yes, connect these accounts', screen: 'accounts_center_finish_setup',
+    leadsTo: 'accounts_center_profile_sync', flow: 'link', host: 'accountscenter.instagram.com', instead: 'Yes, finish setup', learnedAt };
+  await setTaught([w]);
+  const page = await env.browser.context.newPage();
+  await page.goto(optionsUrl(env.browser));
+  const item = page.locator('#taught-list li');
+  await until(() => item.count(), (n) => n === 1, { what: 'the list' });
+  const text = await item.textContent();
+  for (const part of ['“Yes, connect these accounts”', '(button)', 'Instead of “Yes, finish setup” (en)', 'Learned on accountscenter.instagram.com', '2026']) assert.ok(text.includes(part), `${part} in ${text}`);
+
+  const exported = await sendFromPopup(env.popup, { type: 'options/export' });
+  assert.deepEqual(exported.file.taught.map((x) => x.id), ['wopt1']);
+  await page.getByRole('button', { name: 'Remove', exact: true }).click();
+  await until(() => item.count(), (n) => n === 0, { what: 'removed' });
+  assert.equal(await page.locator('#taught-none').isVisible(), true);
+  assert.deepEqual(await taught(), []);
+  assert.ok((await activity()).some((e) => e.type === 'wording_removed'));
+
+  const bad = { ...exported.file, taught: [{ ...w, role: 'textbox' }] };
+  const refused = await sendFromPopup(env.popup, { type: 'options/import', text: JSON.stringify(bad) });
+  assert.equal(refused.imported, false);
+  assert.equal(refused.problem.name, 'bad_taught');
+  assert.deepEqual(await taught(), [], 'nothing written');
+  const imported = await sendFromPopup(env.popup, { type: 'options/import', text: JSON.stringify(exported.file) });
+  assert.equal(imported.imported, true, JSON.stringify(imported.problem));
+  assert.deepEqual((await taught()).map((x) => [x.id, x.name]), [['wopt1', 'Yes, connect these accounts']]);
+  await until(() => item.count(), (n) => n === 1, { what: 'shown again after the import' });
+  await page.close();
+  await setTaught([]);
+});

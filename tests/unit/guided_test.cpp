@@ -3,12 +3,17 @@
 
 #include "api_flows.h"
 #include "api_guided.h"
+#include "parity.h"
 #include "snap_builder.h"
 
 namespace crosslink::testing {
 namespace {
 
 using nlohmann::json;
+
+// The parity cases (tests/cases/guided.json): the same report, natively and in Wasm.
+const ApiRegistration kReport("problemReport", [](const ApiArgs& a) { return api::problem_report(text_arg(a.at(0)), text_arg(a.at(1))); });
+const ApiRegistration kTaughtCheck("taughtCheck", [](const ApiArgs& a) { return api::taught_check(text_arg(a.at(0))); });
 
 const std::string AC = "https://accountscenter.instagram.com";
 

@@ -183,6 +183,10 @@ test('the problem report: shown whole in the panel before copying, the same from
   await pressPanel(page, 'Copy');
   await until(() => panelAx(page), (p) => p && /Copied\./.test(p.text), { what: 'copied' });
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), fromPopup.text);
+  // The popup offers the same report, shown whole too.
+  await env.popup.getByRole('button', { name: 'Copy a problem report', exact: true }).click();
+  await until(() => env.popup.locator('#report-text').inputValue(), (v) => v === fromPopup.text, { what: 'the report in the popup' });
+  assert.equal(await env.popup.getByRole('textbox', { name: /^Problem report/ }).count(), 1);
   await sendFromPopup(env.popup, { type: 'popup/cancelFlow' });
   await flowEnded(env.popup, { id });
 });

@@ -53,7 +53,8 @@ export function afterDecision(rec, decision, stored) {
   } else if (rec.guide) {
     // The guided step is behind: the flow goes on by itself. What the person clicked in
     // it is offered as a wording for next time (where it led: this screen).
-    if (rec.teach) rec.offer = { ...rec.teach, leadsTo: decision.screen || '' };
+    // Not after an error: what the person clicked did not lead the flow on.
+    if (rec.teach && decision.kind !== 'error') rec.offer = { ...rec.teach, leadsTo: decision.screen || '' };
     rec.guide = null;
     rec.teach = null;
   }

@@ -43,7 +43,7 @@ async function panelAx(page) {
   const byId = new Map(nodes.map((n) => [n.nodeId, n]));
   const top = nodes.find((n) => !n.ignored && n.role?.value === 'complementary' && n.name?.value === 'Crosslink');
   if (!top) return null;
-  const out = { text: [], buttons: {}, textbox: null };
+  const out = { text: [], buttons: {}, textbox: null, node: top.backendDOMNodeId };
   const walk = (n) => {
     if (!n) return;
     if (!n.ignored) {
@@ -120,6 +120,11 @@ for (const c of CASES) {
     assert.equal((await flowRecord(env.popup)).state.clicks, clicksBefore, 'still waiting, nothing clicked for the person');
     assert.ok(panel.buttons['Copy a problem report'], 'the panel offers the problem report');
 
+    // The panel keeps clear of the element the person is to click.
+    const { model } = await (await cdpOf(page)).send('DOM.getBoxModel', { backendNodeId: panel.node });
+    const [px1, py1, , , px3, py3] = model.border;
+    const b = await page.getByRole(c.role, { name, exact: true }).boundingBox();
+    assert.ok(px3 <= b.x || px1 >= b.x + b.width || py3 <= b.y || py1 >= b.y + b.height, `the panel covers "${name}"`);
     await page.getByRole(c.role, { name, exact: true }).click();  // the person
     const done = await flowEnded(env.popup, { id });
     assert.equal(done.status, 'done', JSON.stringify(done.error));

@@ -142,6 +142,7 @@ json guide_for(const FlowState& st, const Page& page, Screen screen, const Error
   json g = {{"screen", screen_name(screen)}, {"locale", locale_name(page.locale())}, {"locator", ""}, {"action", "continue"},
             {"wording", ""}, {"candidates", json::array()}};
   if (error.name != "not_found") return g;
+  g["action"] = "click";  // a control this step needs, not named by one locator: "the button for this step"
   int l = locator_index(error.detail.substr(0, error.detail.find(' ')));
   if (l < 0) return g;
   const pack::Loc loc = static_cast<pack::Loc>(l);

@@ -105,6 +105,15 @@ TEST(Guided, ASwitchStepSaysWhichWay) {
   EXPECT_NE(d["guide"]["wording"], "Share your posts to Facebook");  // said in German
 }
 
+TEST(Guided, NoSwitchAtAllOnTheSharingPageIsAGuidedClickWithoutAWording) {
+  Flow f("setSharing", R"({"sharing": {"posts": true}})");
+  json d = f.step(snapshot_text(AC + "/connected_experiences/cross_posting/", {el("heading", "Sharing across profiles"), el("button", "Turn on")}));
+  ASSERT_EQ(d["reason"], "guided");
+  EXPECT_EQ(d["guide"]["action"], "click");
+  EXPECT_EQ(d["guide"]["locator"], "");
+  EXPECT_EQ(d["guide"]["wording"], "");
+}
+
 TEST(Taught, ATaughtWordingIsUsedBeforeTheShippedOnesAndSaysSo) {
   Taught t(json::array({{{"id", "t1"}, {"locator", "finish_yes"}, {"locale", "en"}, {"role", "button"}, {"name", "Yes, complete connection"}}}));
   Flow f("link");

@@ -43,10 +43,14 @@ nlohmann::json to_json(const Decision& d) {
         j["name"] = d.target_name;
         if (d.target_checked >= 0) j["checked"] = d.target_checked == 1;
       }
+      if (!d.taught.empty()) j["taught"] = d.taught;
       break;
     case DecisionKind::Navigate: j["url"] = d.url; break;
     case DecisionKind::Wait: j["ms"] = d.wait_ms; break;
-    case DecisionKind::AskUser: j["reason"] = d.reason; break;
+    case DecisionKind::AskUser:
+      j["reason"] = d.reason;
+      if (!d.guide.is_null()) j["guide"] = d.guide;
+      break;
     case DecisionKind::Done: j["result"] = d.result; break;
     case DecisionKind::Error: j["error"] = {{"name", d.error.name}, {"detail", d.error.detail}}; break;
   }

@@ -22,6 +22,8 @@ struct Decision {
   std::string reason;      // AskUser: facebook_login, choose_account, not_you, ...
   nlohmann::json result;   // Done: what was read back
   crosslink::Error error;  // Error
+  std::string taught;      // Click / Toggle: the taught wording that found the target (core/guided.h), "" for shipped ones
+  nlohmann::json guide;    // AskUser "guided": the step the person does by hand (core/guided.h)
 
   static Decision done(std::string screen, nlohmann::json result);
   static Decision fail(std::string screen, crosslink::Error error);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "guided.h"
 #include "url.h"
 
 namespace crosslink {
@@ -192,6 +193,8 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
   const Screen screen = rec.screen;
   const std::string name = screen_name(screen);
   auto error = [&](const char* error_name, std::string detail) {
+    Decision guided;  // a lost screen the person can get past: a guided step (core/guided.cpp)
+    if (guided::divert(st, page, screen, {error_name, detail}, now, guided)) return guided;
     return finish(st, Decision::fail(name, {error_name, std::move(detail)}));
   };
 
@@ -235,6 +238,10 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
     a = ask(why);  // the person's decision (screens.json "ask"): never acted on, asked; resumes when it is gone
   } else {
     a = engine::kPolicies[static_cast<int>(st.kind)](ctx);
+  }
+  if (a.kind == DecisionKind::Error) {  // an element not found: a guided step (core/guided.cpp)
+    Decision guided;
+    if (guided::divert(st, page, screen, a.error, now, guided)) return guided;
   }
   // Pages still loading, and pages the extension may not read, get time before the flow
   // tries its entry page once and then gives up.
@@ -295,6 +302,7 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
   d.target_role = target.role == Role::Other ? std::string(target.role_text) : role_name(target.role);
   d.target_name = std::string(target.name);
   d.target_checked = target.checked;
+  guided::note(d, page, a.locator);
   st.pending = {a.kind == DecisionKind::Toggle ? PendingKind::Toggle : PendingKind::Click, screen, page.snapshot().url, d.locator,
                 a.target, target.checked, page.size(), now};
   return d;

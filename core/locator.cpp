@@ -5,6 +5,7 @@
 #include <string>
 
 #include "fold.h"
+#include "guided.h"
 
 namespace crosslink {
 namespace {
@@ -196,11 +197,25 @@ bool element_says(const Page& page, int i, std::string_view words) {
   return false;
 }
 
+int wording_of(std::string_view folded) {
+  if (folded.empty()) return -1;
+  const std::vector<std::string>& table = folded_wordings();
+  for (int w = 0; w < pack::kWordingCount; ++w)
+    if (wording_matches(table[static_cast<std::size_t>(w)], folded)) return w;
+  return -1;
+}
+
 const char* locator_id(pack::Loc locator) { return pack::kLocators[static_cast<int>(locator)].id; }
 
 Found find(const Page& page, pack::Loc locator) {
   const pack::LocatorRow& row = pack::kLocators[static_cast<int>(locator)];
   Found found;
+  // Wordings the person taught (core/guided.h) before the shipped ones.
+  if (guided::find_taught(page, locator, found.elements, found.taught)) {
+    found.probe = 0;
+    found.locale = page.locale();
+    return found;
+  }
   std::vector<int> pool;
   // The page's own language first; then every language (a page half translated, a
   // missing lang attribute, a wording we only know in another locale).

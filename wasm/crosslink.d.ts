@@ -58,7 +58,7 @@ export interface Snapshot {
 /** instagramUsername: the first Instagram card of the accounts list ("" when none says Instagram). */
 export interface LinkStatus { linked: boolean; facebookName: string; instagramUsername: string }
 
-export interface Core extends ShareCore, FlowCore {
+export interface Core extends ShareCore, FlowCore, GuidedCore {
   version(): string;
   /** The registry (core/data/registry.json), the one list of each of these. */
   schema(): Schema;
@@ -182,7 +182,7 @@ export interface FlowParams {
   userWaitMs?: number;
 }
 
-export type AskReason = 'facebook_login' | 'choose_account' | 'not_you' | 'press_continue';
+export type AskReason = 'facebook_login' | 'choose_account' | 'not_you' | 'press_continue' | 'guided';
 export type FlowOutcome =
   | 'done' | 'needs_user' | 'unavailable' | 'rate_limited' | 'not_found' | 'not_linked' | 'cancelled'
   | 'click_budget' | 'time_budget' | 'loop' | 'no_effect' | 'verify_failed' | 'refused' | 'interstitial'
@@ -204,10 +204,10 @@ export interface FlowState {
 }
 
 export type FlowDecision =
-  | { kind: 'click' | 'toggle'; screen: string; target: number; locator: string; role: string; name: string; checked?: boolean }
+  | { kind: 'click' | 'toggle'; screen: string; target: number; locator: string; role: string; name: string; checked?: boolean; taught?: string }
   | { kind: 'navigate'; screen: string; url: string }
   | { kind: 'wait'; screen: string; ms: number }
-  | { kind: 'ask_user'; screen: string; reason: AskReason }
+  | { kind: 'ask_user'; screen: string; reason: AskReason; guide?: Guide }
   | { kind: 'done'; screen: string; result: Record<string, unknown> }
   | { kind: 'error'; screen: string; error: CoreError };
 
@@ -220,4 +220,33 @@ export interface FlowCore {
   instagramAccount(snapshot: Snapshot | string): { username: string | null } | { error: CoreError };
   /** The composer's "Also share to Facebook" switch: its index, -1 unless the page is the new-post composer and the switch is in its dialog. */
   composerSwitch(snapshot: Snapshot | string): { screen: string; switch: number } | { error: CoreError };
+}
+
+// ---- Guided steps, taught wordings, the problem report (core/api_guided.h, issue 16) ----
+/** The step a person does by hand when an element or the screen was lost. */
+export interface Guide {
+  screen: string;
+  locale: string;
+  locator: string;
+  action: 'click' | 'switch_on' | 'switch_off' | 'continue';
+  /** The shipped wording the step expected, in the page's language ("" when none). */
+  wording: string;
+  candidates: { i: number; role: string; name: string }[];
+  error: 'not_found' | 'unknown_screen';
+}
+/** A wording the person taught: role and accessible name of the element they clicked. */
+export interface TaughtWording {
+  id: string; locator: string; locale: string; role: string; name: string;
+  [kept: string]: unknown;
+}
+export interface ProblemReport {
+  report: 'crosslink-problem-report';
+  crosslink: string; core: string; browser: string; flow: string; outcome: string; pageLocale: string;
+  trail: { screen?: string; kind?: string; locator?: string; reason?: string; error?: string; taught?: boolean }[];
+  lastSnapshot: Record<string, unknown> | null;
+}
+export interface GuidedCore {
+  taughtSet(list: TaughtWording[] | null): { ok: true; count: number } | Failure;
+  taughtCheck(list: unknown): { ok: true; count: number } | Failure;
+  problemReport(info: Record<string, unknown>, snapshot?: Snapshot | string | null): { ok: true; report: ProblemReport; text: string } | Failure;
 }

@@ -19,6 +19,7 @@ export async function loadCore(options = {}) {
     schema: () => structuredClone(schema),
     readLinkStatus: (snapshot) => JSON.parse(m.readLinkStatus(text(snapshot))),
     ...flowMethods(m),
+    ...guidedMethods(m),
   });
 }
 
@@ -90,5 +91,15 @@ function flowMethods(m) {
     cancel: (state, nowMs) => json(m.cancel(stored(state), now(nowMs))),
     instagramAccount: (snapshot) => json(withSnapshot(snapshot, (at, n) => m.instagramAccountAt(at, n))),
     composerSwitch: (snapshot) => json(withSnapshot(snapshot, (at, n) => m.composerSwitchAt(at, n))),
+  };
+}
+
+// ---- Guided steps, taught wordings, the problem report (core/api_guided.h) ----
+function guidedMethods(m) {
+  const json = (out) => JSON.parse(out);
+  return {
+    taughtSet: (list) => json(m.taughtSet(list == null ? '' : stored(list))),
+    taughtCheck: (list) => json(m.taughtCheck(list == null ? '' : stored(list))),
+    problemReport: (info, snapshot) => json(m.problemReport(stored(info ?? {}), snapshot == null ? '' : str(typeof snapshot === 'string' ? snapshot : JSON.stringify(snapshot)))),
   };
 }

@@ -2,6 +2,7 @@
 // pages' own actions and by POST /__stage/state (every key is documented in
 // web/README.md; keep the two in step).
 import { LOCALES } from './texts.mjs';
+import { UNKNOWN_WORDINGS } from './variants.mjs';
 
 export const SWITCHES = ['posts', 'reels', 'stories', 'facebookStories'];
 export const OTHERS_ON_FACEBOOK = ['chats', 'requests', 'none'];
@@ -32,6 +33,7 @@ export function defaultState() {
     cookieBanner: false,
     saveLoginInfo: false,
     confirmIdentity: false,
+    unknownWording: null,  // guided steps (issue 16): web/variants.mjs
     // who is who
     instagramUsername: 'jane.doe',
     facebookLoggedIn: true,
@@ -85,6 +87,7 @@ const SCHEMA = {
   cookieBanner: check((v) => typeof v === 'boolean', 'must be a boolean'),
   saveLoginInfo: check((v) => typeof v === 'boolean', 'must be a boolean'),
   confirmIdentity: check((v) => typeof v === 'boolean', 'must be a boolean'),
+  unknownWording: check((v) => v === null || UNKNOWN_WORDINGS.includes(v), `must be null or one of ${UNKNOWN_WORDINGS.join(', ')}`),
   instagramUsername: check((v) => typeof v === 'string' && /^[a-z0-9._]{1,30}$/.test(v), 'must be 1-30 of a-z 0-9 . _'),
   facebookLoggedIn: check((v) => typeof v === 'boolean', 'must be a boolean'),
   facebookAccounts: check((v) => Array.isArray(v) && v.length >= 1 && v.length <= 10 && v.every(isName) && new Set(v).size === v.length,

@@ -44,6 +44,7 @@ export function variantTexts(state, t) {
   return (id, vars) => {
     let s = id === 'ac.finish.yes' && FINISH[state.finishWording] ? finishText(state.locale, state.finishWording) : t(id, vars);
     if (state.accountsCentre && state.locale === 'en') s = s.replace(/Accounts Center/g, 'Accounts Centre');
+    s = unknownWordingText(state, id, s);
     return s;
   };
 }
@@ -64,4 +65,21 @@ export function saveLoginInner(ctx) {
   return `<h2 class="${c.h}">${esc(st('title'))}</h2><p class="${c.p}">${esc(st('body'))}</p>
 <div role="button" tabindex="0" class="${c.blue} ${h('save_login:save')}">${esc(st('save'))}</div>
 <div role="button" tabindex="0" class="${c.link} ${h('save_login:not_now')}">${esc(st('not_now'))}</div>`;
+}
+
+// ---- Guided steps (issue 16): a wording the core does not know, for one step ----
+// unknownWording: null, or which step's button or switch has a new name no shipped wording
+// of the core matches (core/data/texts.*.json): the flow goes guided there, the person
+// clicks it, and may teach it. "finish": link's "Yes, finish setup"; "remove": unlink's
+// "Remove account" on the Facebook account's page; "posts": the posts sharing switch.
+export const UNKNOWN_WORDINGS = ['finish', 'remove', 'posts'];
+const UNKNOWN = {
+  finish: { ids: ['ac.finish.yes'], text: { en: 'Yes, connect these accounts', es: 'Sí, conectar estas cuentas', pt: 'Sim, conectar estas contas', de: 'Ja, diese Konten verbinden', fr: 'Oui, connecter ces comptes' } },
+  remove: { ids: ['ac.detail.remove_a', 'ac.detail.remove_b'], text: { en: 'Disconnect this account', es: 'Desconectar esta cuenta', pt: 'Desconectar esta conta', de: 'Dieses Konto trennen', fr: 'Déconnecter ce compte' } },
+  posts: { ids: ['ac.sharing.posts'], text: { en: 'Post to Facebook automatically', es: 'Publicar en Facebook automáticamente', pt: 'Publicar no Facebook automaticamente', de: 'Automatisch auf Facebook posten', fr: 'Publier sur Facebook automatiquement' } },
+};
+export const unknownWording = (variant, locale) => UNKNOWN[variant]?.text[locale] ?? UNKNOWN[variant]?.text.en ?? null;
+function unknownWordingText(state, id, s) {
+  const v = UNKNOWN[state.unknownWording];
+  return v && v.ids.includes(id) ? unknownWording(state.unknownWording, state.locale) : s;
 }

@@ -8,8 +8,11 @@
 import { appendLog, loadSettings } from './settings-store.js';
 import { mergeStatus } from './status-store.js';
 import { tellPanel } from './panel-tell.js';
+import { addTaught, loadTaught, newTaughtId, removeTaught } from './taught-store.js';
+import { afterDecision, browserName, personClicked, pushTrail, taughtForCore } from './guided-flow.js';
 
 const KEY = 'flow';
+const SNAPSHOT_KEY = 'flowSnapshot';  // the last page of a flow that stopped or went guided (its problem report)
 // The hosts as the manifest grants them: Instagram's always, Facebook's on request. Each
 // flow's entry page comes from the core's registry (schema().flows).
 const manifest = chrome.runtime.getManifest();
@@ -291,8 +294,11 @@ export function createFlowDriver({ withCore }) {
     const myRev = rev;
     const snap = await snapshotOf(rec.tabId, rec.waitMs ?? 0, rec.seen ?? null);
     const core = await withCore();
+    const stored = await loadTaught();
     let act = null;
     let timing = null;  // this step's parts, for a step that acts in the page
+    let drop = null;    // a taught wording that led to a wrong screen
+    let keepSnapshot = false;
     const rec2 = await update(async (cur) => {
       if (!cur || cur.id !== rec.id || ended(cur) || cur.status === 'paused' || rev !== myRev) return undefined;
       if (!snap) {
@@ -301,7 +307,10 @@ export function createFlowDriver({ withCore }) {
         return finishSync(cur, { kind: 'error', screen: cur.screen, error: { name: 'tab_closed', detail: 'the flow\'s tab was closed' } });
       }
       const coreAt = now();
+      core.taughtSet(taughtForCore(stored, cur));  // the person's wordings before the shipped ones
       const { decision, state } = core.step(cur.state, snap.text, Date.now());
+      drop = afterDecision(cur, decision, stored);
+      keepSnapshot = decision.kind === 'error' || (decision.kind === 'ask_user' && decision.reason === 'guided');
       timing = snap.page && { ...snap.page, receivedAt: snap.receivedAt, coreMs: now() - coreAt };
       // The Instagram account the flow works on, read off the accounts list as it passes.
       if (decision.screen === 'accounts_center_accounts') {
@@ -337,6 +346,11 @@ export function createFlowDriver({ withCore }) {
           return finish(cur, decision);
       }
     });
+    if (keepSnapshot && snap) await chrome.storage.session.set({ [SNAPSHOT_KEY]: snap.text }).catch(() => {});
+    if (drop) {
+      await removeTaught(drop.id);
+      await log({ type: 'wording_dropped', detail: `a taught wording for ${drop.locator} led to ${drop.landed || 'an unknown screen'}, not ${drop.leadsTo}: removed` });
+    }
     if (!rec2 || rec2.id !== rec.id) return;
     if (ended(rec2)) return afterEnd(rec2);
     if (act?.ask) {
@@ -396,6 +410,7 @@ export function createFlowDriver({ withCore }) {
   }
 
   function finishSync(rec, decision) {
+    pushTrail(rec, { screen: decision.screen || 'unknown', kind: 'error', error: decision.error.name });
     rec.status = 'error';
     rec.outcome = decision.error.name;
     rec.error = decision.error;
@@ -432,6 +447,7 @@ export function createFlowDriver({ withCore }) {
     const out = core.startFlow(kind, params, Date.now());
     if (out.error) throw fail(out.error.name, out.error.detail);
     await markRunning(true);
+    await chrome.storage.session.remove(SNAPSHOT_KEY).catch(() => {});
     await syncFacebookScripts(true).catch(() => {});
     const tabId = await openTab(kind, reuseTab ?? existing?.tabId, !quiet);
     const rec = {
@@ -502,5 +518,43 @@ export function createFlowDriver({ withCore }) {
     return syncFacebookScripts(running);
   }
 
-  return { start, cancel, pause, resume, resumeStored, syncScripts, load, kick };
+  /** The person clicked an element in the flow's page during a guided step (panel.js). */
+  async function guidedClick(tabId, flowId, clicked, host) {
+    const rec = await update((cur) => {
+      if (!cur || cur.id !== flowId || cur.tabId !== tabId || ended(cur)) return undefined;
+      return personClicked(cur, clicked, host) ? cur : undefined;
+    });
+    kick();
+    return rec;
+  }
+
+  /** "Remember this button for next time?": yes keeps it (taught-store.js), no forgets it. */
+  async function answerOffer(tabId, flowId, remember) {
+    let offer = null;
+    await update((cur) => {
+      if (!cur || cur.id !== flowId || cur.tabId !== tabId || !cur.offer) return undefined;
+      offer = cur.offer;
+      return { ...cur, offer: null, offerAnswer: remember ? 'kept' : 'declined' };
+    });
+    if (!offer) return { kept: false };
+    if (!remember) return { kept: false };
+    const wording = { id: newTaughtId(), ...offer, learnedAt: Date.now() };
+    await addTaught(wording);
+    await log({ type: 'wording_learned', detail: `${wording.locator} (${wording.locale || 'any language'}) on ${wording.screen}`, data: { flow: wording.flow } });
+    return { kept: true, id: wording.id };
+  }
+
+  /** The problem report of the flow that stopped or went guided (core/report.h): {text, report}. */
+  async function report() {
+    const rec = await load();
+    if (!rec) throw fail('no_flow', 'no flow to report on');
+    const core = await withCore();
+    const snapshot = (await chrome.storage.session.get(SNAPSHOT_KEY))[SNAPSHOT_KEY] ?? null;
+    const outcome = rec.guide ? 'guided' : rec.outcome ?? rec.status;
+    const out = core.problemReport({ extension: manifest.version, browser: browserName(), flow: rec.flow, outcome, trail: rec.trail ?? [] }, snapshot);
+    if (!out.ok) throw fail(out.error.name, out.error.detail);
+    return { text: out.text, report: out.report };
+  }
+
+  return { start, cancel, pause, resume, resumeStored, syncScripts, load, kick, guidedClick, answerOffer, report };
 }

@@ -27,6 +27,14 @@ export function panelView(rec) {
     waiting,
     next: d && waiting !== 'navigate' ? { kind: d.kind, name: String(d.name ?? '').slice(0, 80) } : null,
     outcome: ended ? (rec.outcome ?? rec.error?.name ?? 'internal') : null,
+    // Guided steps (issue 16): the step the person does by hand, the candidates to outline
+    // (never clicked), the offer to remember what they clicked, and the problem report.
+    guide: rec.guide && !ended ? {
+      action: rec.guide.action ?? 'continue', locator: rec.guide.locator ?? '', wording: String(rec.guide.wording ?? '').slice(0, 120),
+      candidates: (rec.guide.candidates ?? []).slice(0, 3).map((c) => ({ i: c.i, role: c.role, name: String(c.name ?? '').slice(0, 120) })),
+    } : null,
+    offer: rec.offer ? { role: rec.offer.role, name: String(rec.offer.name ?? '').slice(0, 120) } : null,
+    report: rec.status === 'error' || Boolean(rec.guide && !ended),
     result: rec.status === 'done' && rec.result
       ? { facebookName: rec.result.facebookName ?? '', messagingUpdated: rec.result.messaging?.updated ?? null } : null,
   };

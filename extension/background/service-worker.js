@@ -12,6 +12,8 @@ import { createFlowDriver } from './flow-driver.js';
 import { registerInstall } from './install.js';
 import { updateToolbarIcon } from './toolbar-icon.js';
 import { tellPanel } from './panel-tell.js';
+import { guidedRoutes } from './guided-routes.js';
+import { appendLog } from './settings-store.js';
 
 const coreLoad = loadCore();
 coreLoad.catch(() => {});  // reported per message through withCore()
@@ -43,6 +45,8 @@ const routes = {
   ...shareRoutes({ withCore }),
   ...settingsRoutes({ withCore }),
   ...accountRoutes({ withCore }),
+  // Guided steps, taught wordings, the problem report (issue 16).
+  ...guidedRoutes({ driver, log: async (entry) => appendLog(await withCore(), entry).catch(() => {}) }),
   // A page snapshot from Accounts Center: read the link status from it and keep it.
   'content/snapshot': {
     from: ['content'],

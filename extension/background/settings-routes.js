@@ -6,6 +6,11 @@ import {
   ACTIVITY_LOG_KEY, SETTINGS_KEY, SYNC_ITEM_BYTES, appendLog, loadLog, loadSettings, loadSettingsDetailed,
   saveLog, saveSettings, syncItemBytes,
 } from './settings-store.js';
+import { loadTaught, replaceTaught } from './taught-store.js';
+
+// Taught wordings in a backup (issue 16): only these keys of each, as strings or numbers.
+const TAUGHT_KEYS = ['id', 'locator', 'locale', 'role', 'name', 'screen', 'leadsTo', 'flow', 'host', 'instead', 'learnedAt'];
+const taughtOf = (list) => list.map((w) => Object.fromEntries(TAUGHT_KEYS.filter((k) => ['string', 'number'].includes(typeof w[k])).map((k) => [k, w[k]])));
 
 export const BACKUP_FORMAT = 'crosslink-backup';
 export const BACKUP_VERSION = 1;
@@ -105,7 +110,8 @@ export function settingsRoutes({ withCore }) {
         const now = Date.now();
         const out = core.logExport(log, now);
         if (!out.ok) throw fail(out.error.name, out.error.detail);
-        const file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), settings, log: out.export };
+        const file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), settings, log: out.export,
+          taught: taughtOf(await loadTaught()) };
         return { file, count: out.export.count };
       },
     },
@@ -137,6 +143,14 @@ export function settingsRoutes({ withCore }) {
           if (read.problem) return refused(...read.problem);
           ({ log, evicted } = read);
         }
+        // Taught wordings (issue 16): checked whole by the core, kept only if all are fine.
+        let taught = null;
+        if (value.taught !== undefined && value.taught !== null) {
+          if (!Array.isArray(value.taught) || value.taught.some((w) => !isObject(w))) return refused('bad_taught', 'the remembered buttons are not a list');
+          const check = core.taughtCheck(value.taught);
+          if (!check.ok) return refused('bad_taught', check.error.detail);
+          taught = taughtOf(value.taught);
+        }
         const bytes = syncItemBytes(SETTINGS_KEY, settings);
         if (bytes > SYNC_ITEM_BYTES) return refused('too_large', `the settings take ${bytes} bytes; sync allows ${SYNC_ITEM_BYTES}`);
 
@@ -152,6 +166,7 @@ export function settingsRoutes({ withCore }) {
             throw e;
           }
         }
+        if (taught) await replaceTaught(taught);
         await appendLog(core, { type: 'settings', outcome: 'imported', data: { entries: log ? log.entries.length : 0 } });
         return { imported: true, settings, logCount: log ? log.entries.length : null, evicted };
       },

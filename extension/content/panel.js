@@ -54,6 +54,18 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     }
   }
 
+  /** The manual step a guided step stands for, in the person's language (issue 16). */
+  function guideText(g) {
+    const wording = String(g.wording ?? '').slice(0, 120);
+    const more = g.candidates?.length ? ` ${t('guidedOutlined')}` : '';
+    switch (g.action) {
+      case 'click': return `${wording ? t('guidedClick', wording) : t('guidedClickUnnamed')}${more}`;
+      case 'switch_on': return `${t('guidedSwitchOn', wording)}${more}`;
+      case 'switch_off': return `${t('guidedSwitchOff', wording)}${more}`;
+      default: return t('guidedUnknownPage');
+    }
+  }
+
   // ---- The panel: markup and style in a shadow root ----
   const CSS = `
     :host { all: initial; }
@@ -87,6 +99,24 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
       button.secondary { background: #242526; color: #ff9a8f; border-color: #ff9a8f; }
       button:focus-visible { outline-color: #e4e6eb; }
     }
+    .guide { margin: 8px 0 4px; padding: 8px; border-radius: 6px; background: #e7f0ff; color: #0b2a5b; border-left: 4px solid #0064e0; }
+    .guide strong { font-weight: 700; }
+    .offer { margin: 8px 0 0; padding: 8px; border-radius: 6px; border: 1px solid #8a8d91; }
+    .offer p { margin: 0 0 6px; }
+    button.plain { background: #fff; color: #0b4fb3; border-color: #0b4fb3; }
+    .report { margin-top: 8px; }
+    .report textarea { box-sizing: border-box; width: 100%; height: 180px; font: 12px/1.35 ui-monospace, Menlo, Consolas, monospace;
+      color: inherit; background: transparent; border: 1px solid #8a8d91; border-radius: 6px; padding: 6px; resize: vertical; }
+    .report textarea:focus-visible { outline: 3px solid #1c1e21; outline-offset: 1px; }
+    .report label { display: block; font-size: 12px; font-weight: 600; margin-bottom: 4px; }
+    .candidate { position: fixed; pointer-events: none; box-sizing: border-box; border: 3px dashed #b45309; border-radius: 6px;
+      box-shadow: 0 0 0 3px rgba(255,255,255,.85); }
+    @media (prefers-color-scheme: dark) {
+      .guide { background: #10243f; color: #d6e6ff; border-left-color: #4599ff; }
+      button.plain { background: #242526; color: #8fc0ff; border-color: #8fc0ff; }
+      .report textarea:focus-visible { outline-color: #e4e6eb; }
+      .candidate { border-color: #f0a64b; box-shadow: 0 0 0 3px rgba(0,0,0,.7); }
+    }
     @media (prefers-reduced-motion: no-preference) { .panel { transition: opacity .2s; } }
   `;
 
@@ -117,14 +147,31 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     const wait = el('p', { className: 'wait' });
     const ask = el('p', { className: 'ask', hidden: true });
     const outcome = el('p', { className: 'outcome', hidden: true });
+    const guide = el('p', { className: 'guide', hidden: true });
     // One live region for everything that changes: announced politely, as it changes.
-    const live = el('div', {}, step, wait, ask, outcome);
+    const live = el('div', {}, step, wait, ask, guide, outcome);
     live.setAttribute('role', 'status');
     live.setAttribute('aria-live', 'polite');
     const resume = el('button', { type: 'button', hidden: true });
     const cancel = el('button', { type: 'button', className: 'secondary' });
-    const buttons = el('div', { className: 'buttons' }, resume, cancel);
-    const box = el('aside', { className: 'panel', tabIndex: -1 }, brand, title, live, buttons);
+    const reportButton = el('button', { type: 'button', className: 'plain', hidden: true });
+    const buttons = el('div', { className: 'buttons' }, reportButton, resume, cancel);
+    // "Remember this button for next time?" after a guided step (taught wordings).
+    const offerText = el('p', { id: 'offer-text' });
+    const remember = el('button', { type: 'button' });
+    const forget = el('button', { type: 'button', className: 'plain' });
+    const offer = el('div', { className: 'offer', hidden: true }, offerText, el('div', { className: 'buttons' }, forget, remember));
+    offer.setAttribute('role', 'group');
+    offer.setAttribute('aria-labelledby', 'offer-text');
+    // The problem report, shown whole before it is copied.
+    const reportLabel = el('label', { htmlFor: 'report-text' });
+    const reportText = el('textarea', { id: 'report-text', readOnly: true, spellcheck: false });
+    const copy = el('button', { type: 'button' });
+    const closeReport = el('button', { type: 'button', className: 'plain' });
+    const copied = el('p', { className: 'copied' });
+    copied.setAttribute('role', 'status');
+    const report = el('div', { className: 'report', hidden: true }, reportLabel, reportText, copied, el('div', { className: 'buttons' }, closeReport, copy));
+    const box = el('aside', { className: 'panel', tabIndex: -1 }, brand, title, live, offer, buttons, report);
     box.setAttribute('aria-labelledby', 'brand');
     box.dataset.corner = 'br';
     root.append(box);
@@ -147,21 +194,49 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
       setText(outcome, running ? '' : outcomeText(v));
       setText(cancel, t('flowCancel'));
       setText(resume, t('flowResume'));
+      // A guided step: what to do by hand, in the person's words; the question is this.
+      const g = running && v.guide;
+      guide.hidden = !g;
+      setText(guide, g ? guideText(v.guide) : '');
+      if (g) { ask.hidden = true; setText(ask, ''); }
+      offer.hidden = !v.offer;
+      setText(offerText, v.offer ? t('guidedRemember', v.offer.name) : '');
+      setText(remember, t('guidedRememberYes'));
+      setText(forget, t('guidedRememberNo'));
+      reportButton.hidden = !v.report;
+      setText(reportButton, t('problemReportCopy'));
+      setText(reportLabel, t('problemReportTitle'));
+      setText(copy, t('problemReportCopyNow'));
+      setText(closeReport, t('problemReportClose'));
       const focused = root.activeElement;
       cancel.hidden = !running;
       resume.hidden = !(running && v.status === 'paused');
       // A button that went away with the focus in it: the focus stays in the panel.
-      if ((focused === cancel || focused === resume) && focused.hidden) (cancel.hidden ? box : cancel).focus();
+      if ((focused === cancel || focused === resume || focused === remember || focused === forget || focused === reportButton) && (focused.hidden || offer.hidden))
+        (cancel.hidden ? box : cancel).focus();
     }
 
-    /** Moves to the first corner that covers none of the rects (else the one covering fewest). */
-    function place(rects) {
+    /** Shows the report whole (the person reads it before copying). */
+    function showReport(text) {
+      reportText.value = text;
+      setText(copied, '');
+      report.hidden = false;
+      reportText.focus();
+      reportText.setSelectionRange(0, 0);
+    }
+
+    /**
+     * Moves to the first corner that covers none of the rects (else the one covering fewest);
+     * a corner that covers one of `must` (what the person is to click) only when all do.
+     */
+    function place(rects, must = []) {
       const order = ['br', 'bl', 'tr', 'tl'];
       let best = null;
+      const over = (r) => (o) => o.width > 0 && o.height > 0 && o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top;
       for (const corner of order) {
         box.dataset.corner = corner;
         const r = box.getBoundingClientRect();
-        const hits = rects.filter((o) => o.width > 0 && o.height > 0 && o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top).length;
+        const hits = rects.filter(over(r)).length + 1000 * must.filter(over(r)).length;
         if (!best || hits < best.hits) best = { corner, hits };
         if (hits === 0) break;
       }
@@ -169,7 +244,7 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
       return best;
     }
 
-    return { host, root, box, cancel, resume, render, place };
+    return { host, root, box, cancel, resume, render, place, remember, forget, reportButton, report, reportText, copy, closeReport, copied, showReport };
   }
 
   // ---- The panel of this page ----
@@ -186,14 +261,92 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
       globalThis.crosslinkActuator?.own?.(panel.host);
       panel.cancel.addEventListener('click', trusted(() => send('content/cancelFlow')));
       panel.resume.addEventListener('click', trusted(() => send('content/resumeFlow')));
+      panel.remember.addEventListener('click', trusted(() => send('content/rememberWording', { remember: true })));
+      panel.forget.addEventListener('click', trusted(() => send('content/rememberWording', { remember: false })));
+      panel.reportButton.addEventListener('click', trusted(async () => {
+        const reply = await send('content/problemReport');
+        if (reply?.ok && typeof reply.text === 'string') { reportShown = true; panel.showReport(reply.text); }
+      }));
+      panel.copy.addEventListener('click', trusted(async () => {
+        const text = panel.reportText.value;
+        let ok = await navigator.clipboard?.writeText(text).then(() => true, () => false);
+        if (!ok) {
+          panel.reportText.select();
+          ok = document.execCommand('copy');
+        }
+        panel.copied.textContent = t(ok ? 'problemReportCopied' : 'problemReportCopyFailed');
+      }));
+      panel.closeReport.addEventListener('click', trusted(() => {
+        reportShown = false;
+        panel.report.hidden = true;
+        panel.reportButton.focus();
+        if (view && ENDED.has(view.status) && !view.offer) hideTimer = setTimeout(hide, OUTCOME_MS);
+      }));
     }
     if (!panel.host.isConnected) document.documentElement.append(panel.host);
     return panel;
   }
-  function send(type) {
-    if (!view) return;
-    chrome.runtime.sendMessage({ type, flowId: view.id }).catch(() => {});
+  function send(type, extra = {}) {
+    if (!view) return null;
+    return chrome.runtime.sendMessage({ type, flowId: view.id, ...extra }).catch(() => null);
   }
+  let reportShown = false;
+
+  // ---- Guided steps: the candidates outlined (never clicked), the person's own click ----
+  const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox']);
+  let outlined = [];
+  function clearOutlines() {
+    for (const o of outlined) o.remove();
+    outlined = [];
+  }
+  /** The guided step's candidates as they are in the page now: their elements. */
+  function candidateNodes() {
+    const g = view && !ENDED.has(view.status) ? view.guide : null;
+    if (!g?.candidates?.length || typeof crosslinkSnapshot !== 'function') return [];
+    const { snapshot, nodes } = crosslinkSnapshot();
+    const out = [];
+    for (const c of g.candidates) {
+      // The element the core named, as the page is now: same role and name, else none.
+      const same = (k) => snapshot.elements[k] && snapshot.elements[k].role === c.role && (snapshot.elements[k].name ?? '') === c.name;
+      const i = same(c.i) ? c.i : snapshot.elements.findIndex((e, k) => same(k));
+      if (i >= 0) out.push(nodes[i]);
+    }
+    return out;
+  }
+  const candidateRects = () => candidateNodes().map((n) => n.getBoundingClientRect());
+  function drawOutlines() {
+    clearOutlines();
+    if (!panel) return;
+    for (const node of candidateNodes()) {
+      const r = node.getBoundingClientRect();
+      if (!r.width || !r.height) continue;
+      const o = document.createElement('div');
+      o.className = 'candidate';
+      o.setAttribute('aria-hidden', 'true');
+      Object.assign(o.style, { left: `${r.left - 4}px`, top: `${r.top - 4}px`, width: `${r.width + 8}px`, height: `${r.height + 8}px` });
+      panel.root.append(o);
+      outlined.push(o);
+    }
+  }
+  let outlineFrame = 0;
+  const redrawSoon = () => { if (outlined.length && !outlineFrame) outlineFrame = requestAnimationFrame(() => { outlineFrame = 0; drawOutlines(); }); };
+  addEventListener('scroll', redrawSoon, true);
+  addEventListener('resize', () => { if (view?.guide && panel?.host.isConnected) render(); });
+
+  /** During a guided step, the element the person acts on: its role and accessible name (our snapshot's). */
+  function onGuidedAct(event) {
+    if (!event.isTrusted || !view?.guide || ENDED.has(view.status) || !panel) return;
+    if (event.composedPath().includes(panel.host)) return;
+    if (typeof crosslinkSnapshot !== 'function') return;
+    const { snapshot, nodes } = crosslinkSnapshot();
+    let hit = -1;
+    for (let k = 0; k < nodes.length; k++) if (nodes[k].contains(event.target)) hit = k;  // the innermost (document order)
+    const entry = snapshot.elements[hit];
+    if (!entry || FIELD_ROLES.has(entry.role) || !entry.name) return;
+    send('content/guidedClick', { role: entry.role, name: entry.name });
+  }
+  document.addEventListener('pointerdown', onGuidedAct, true);
+  document.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') onGuidedAct(e); }, true);
 
   /** The rects the person must be able to reach while they are asked: the page's controls in view. */
   function controlRects() {
@@ -211,7 +364,8 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     const p = ensurePanel();
     p.render(view);
     // Asked to act: keep clear of the page's controls (the login form, the account, Continue…).
-    if (!ENDED.has(view.status) && (view.asked || view.status === 'paused')) p.place(controlRects());
+    if (!ENDED.has(view.status) && (view.asked || view.status === 'paused' || view.guide)) p.place(controlRects(), candidateRects());
+    drawOutlines();
   }
 
   function show(v) {
@@ -226,12 +380,16 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
       crosslinkI18n.ensure();
       render();
     }, 0);
-    if (ENDED.has(v.status)) hideTimer = setTimeout(hide, OUTCOME_MS);
+    // The outcome stays a few seconds; a question (Remember?) or a report being read, until answered or closed.
+    if (ENDED.has(v.status) && !v.offer && !reportShown) hideTimer = setTimeout(hide, OUTCOME_MS);
   }
   let renderTimer = 0;
 
   function hide() {
     view = null;
+    clearOutlines();
+    reportShown = false;
+    if (panel) panel.report.hidden = true;
     panel?.host.remove();
   }
 
@@ -256,9 +414,10 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
      * never from the page): the same panel, drawn in an OPEN root on the given host so
      * axe-core in the page can read it.
      */
-    openCopy(host, v) {
+    openCopy(host, v, reportText) {
       const copy = createPanel('open', host);
       copy.render(v);
+      if (typeof reportText === 'string') copy.showReport(reportText);
       return copy.box.dataset.corner;
     },
   };

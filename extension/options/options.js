@@ -334,4 +334,37 @@ chrome.storage.onChanged.addListener(async (changes, area) => {
   render(saved);
 });
 
-start();
+// ---- Remembered buttons (taught wordings, issue 16): where and when learned, and Remove ----
+async function renderTaught() {
+  const reply = await send({ type: 'options/taught' });
+  const list = $('taught-list');
+  list.replaceChildren();
+  const taught = reply.ok ? reply.taught : [];
+  $('taught-none').hidden = taught.length > 0;
+  for (const w of taught) {
+    const li = document.createElement('li');
+    const id = `taught-${w.id}`;
+    const name = Object.assign(document.createElement('strong'), { id, textContent: `“${w.name}”` });
+    const what = document.createElement('span');
+    what.textContent = ` (${w.role})`;
+    const where = document.createElement('span');
+    where.className = 'help';
+    const screen = t.has?.(`screen_${w.screen}`) ? t(`screen_${w.screen}`) : (w.screen ?? '');
+    const when = Number.isFinite(w.learnedAt) ? new Date(w.learnedAt).toLocaleString(t.locale, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
+    where.textContent = [w.instead ? t('taughtFor', w.instead, w.locale || '—') : '', t('taughtWhere', `${w.host ?? ''} · ${screen}`, when)].filter(Boolean).join(' · ');
+    const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: t('taughtRemove') });
+    remove.setAttribute('aria-describedby', id);
+    remove.addEventListener('click', async () => {
+      const out = await send({ type: 'options/taughtRemove', id: w.id });
+      if (!out.ok) say('taught-status', errorText(out.error), 'error');
+      await renderTaught();
+    });
+    const text = document.createElement('div');
+    text.append(name, what, document.createElement('br'), where);
+    li.append(text, remove);
+    list.append(li);
+  }
+}
+chrome.storage.onChanged.addListener((changes, area) => { if (area === 'local' && 'taughtWordings' in changes) renderTaught(); });
+
+start().then(renderTaught, renderTaught);

@@ -201,6 +201,7 @@ function renderFlow() {
     outcome.dataset.outcome = flow.status === 'done' ? 'done' : flow.outcome ?? 'error';
     outcome.textContent = outcomeText(flow);
   }
+  $('report-box').hidden = !(flow.status === 'error' || flow.asked === 'guided');  // the problem report (issue 16)
   renderActions();
 }
 
@@ -383,3 +384,17 @@ useChosenLocale();
 
 // The options page (share networks, composer default, language, pacing, log, backup).
 document.getElementById('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
+
+// ---- The problem report (issue 16): what the panel offers, here too; shown whole before copying ----
+$('report').addEventListener('click', async () => {
+  const reply = await send({ type: 'popup/problemReport' });
+  if (!reply?.ok) return;
+  $('report-text').value = reply.text;
+  $('report-view').hidden = false;
+  $('report-status').textContent = '';
+  $('report-text').focus();
+});
+$('report-copy').addEventListener('click', async () => {
+  const ok = await navigator.clipboard.writeText($('report-text').value).then(() => true, () => false);
+  $('report-status').textContent = t(ok ? 'problemReportCopied' : 'problemReportCopyFailed');
+});

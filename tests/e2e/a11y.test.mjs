@@ -206,9 +206,9 @@ test('the landmarks, headings and names of the options page', async () => {
   assert.equal(await page.getByRole('main').count(), 1);
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Crosslink settings');
   for (const name of ['Share menu', 'New posts', 'Language', 'Automation']) assert.equal(await page.getByRole('group', { name }).count(), 1, name);
-  for (const name of ['Export and import', 'Reset']) assert.equal(await page.getByRole('region', { name }).count(), 1, name);
+  for (const name of ['Remembered buttons', 'Export and import', 'Reset']) assert.equal(await page.getByRole('region', { name }).count(), 1, name);
   assert.equal(await page.getByRole('spinbutton', { name: 'Pause between automated clicks (milliseconds)' }).getAttribute('aria-describedby'), 'pacing-help pacing-error');
-  assert.equal(await page.getByRole('status').count(), 3, 'save, data and reset messages are announced');
+  assert.equal(await page.getByRole('status').count(), 4, 'save, remembered buttons, data and reset messages are announced');
 });
 
 test('popup by keyboard: its button is reached by Tab and shows its focus', async () => {

@@ -18,11 +18,11 @@ export const MESSAGING_SWITCH = 'Use Messenger for Instagram messages';
  * Registers before/after/beforeEach for a test file; returns a live object with
  * {stage, browser, popup}. grant: pre-grant the Facebook permission (see harness.launch).
  */
-export function useFlowBrowser({ grant = true } = {}) {
+export function useFlowBrowser({ grant = true, clock = null } = {}) {
   const env = { stage: null, browser: null, popup: null };
   before(async () => {
     env.stage = await startStage();
-    env.browser = await launch(env.stage, { grantHosts: grant ? FACEBOOK_ORIGINS : [] });
+    env.browser = await launch(env.stage, { grantHosts: grant ? FACEBOOK_ORIGINS : [], ...(clock !== null ? { clock } : {}) });
     env.popup = await env.browser.context.newPage();
     await env.popup.goto(env.browser.popupUrl);
   });

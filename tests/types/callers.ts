@@ -27,5 +27,12 @@ export function callers(core: Core): void {
     core.cancel(started.state, 2);
   }
   const status = core.readLinkStatus({ url: 'https://accountscenter.instagram.com/accounts/', elements: [] });
+  // Guided steps, taught wordings, the problem report (flow-driver.js, settings-routes.js).
+  const set = core.taughtSet([{ id: 'w1', locator: 'finish_yes', locale: 'en', role: 'button', name: 'Yes' }]);
+  if (set.ok) void set.count.toFixed();
+  const checked = core.taughtCheck([]);
+  if (!checked.ok) void checked.error.detail.length;
+  const report = core.problemReport({ flow: 'link', trail: [] }, null);
+  if (report.ok) void [report.text.length, report.report.trail.length, report.report.lastSnapshot];
   void [nativeShare, flows, entry, networks, labels, locales, ranges, version, stored, status, core.version()];
 }

@@ -135,8 +135,9 @@ TEST(SetSharingFlow, AMissingSwitchIsNotFound) {
   Flow f("setSharing", R"({"sharing": {"reels": true}})");
   json d = f.step(snapshot_text(AC + "/connected_experiences/cross_posting/",
                                 {el("heading", "Sharing across profiles"), el("switch", "Share your posts to Facebook", {{"checked", true}})}));
-  EXPECT_EQ(d["error"]["name"], "not_found");
-  EXPECT_EQ(d["error"]["detail"], "switch_reels on accounts_center_sharing");
+  EXPECT_EQ(d["reason"], "guided");  // a guided step (issue 16): the person switches it
+  EXPECT_EQ(d["guide"]["locator"], "switch_reels");
+  EXPECT_EQ(d["guide"]["action"], "switch_on");
 }
 
 TEST(SetSharingFlow, ConnectedExperiencesLeadsToSharingByItsAddress) {

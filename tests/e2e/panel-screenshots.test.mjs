@@ -1,0 +1,99 @@
+// The README's pictures of the panel in the flow's own page (issue 16): during a link, and
+// a guided step (a wording the core does not know: web/variants.mjs unknownWording). Taken
+// at the harness's fixed clock, time zone and language like the other README shots
+// (options-screenshots.test.mjs): build/screenshots/ on every run, docs/screenshots/ when
+// missing or with SCREENSHOTS=update, and otherwise the same size as a fresh shot.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FIXED_NOW, root, setState, until } from './harness.mjs';
+import { flowEnded, flowPage, flowRecord, sendFromPopup, useFlowBrowser } from './flow-helpers.mjs';
+
+const BUILD = path.join(root, 'build/screenshots');
+const DOCS = path.join(root, 'docs/screenshots');
+const UPDATE = process.env.SCREENSHOTS === 'update';
+const env = useFlowBrowser({ clock: FIXED_NOW });
+const VIEWPORT = { width: 960, height: 600 };
+
+function pngSize(buffer) {
+  assert.equal(buffer.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG file');
+  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
+}
+function keep(name, buffer) {
+  fs.mkdirSync(BUILD, { recursive: true });
+  fs.writeFileSync(path.join(BUILD, name), buffer);
+  const doc = path.join(DOCS, name);
+  const size = pngSize(buffer);
+  assert.deepEqual(size, VIEWPORT, `${name} is ${size.width}×${size.height}`);
+  if (UPDATE || !fs.existsSync(doc)) {
+    fs.mkdirSync(DOCS, { recursive: true });
+    fs.writeFileSync(doc, buffer);
+  } else {
+    assert.deepEqual(pngSize(fs.readFileSync(doc)), size, `docs/screenshots/${name} is out of date: run SCREENSHOTS=update`);
+  }
+}
+
+/** The panel's words from the accessibility tree (it is in a closed shadow root). */
+async function panelText(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const top = nodes.find((n) => !n.ignored && n.role?.value === 'complementary' && n.name?.value === 'Crosslink');
+    if (!top) return '';
+    const out = [];
+    const walk = (n) => { if (!n) return; if (!n.ignored && n.role?.value === 'StaticText') out.push(n.name.value); for (const id of n.childIds ?? []) walk(byId.get(id)); };
+    walk(top);
+    return out.join(' ');
+  } catch {
+    return '';
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+async function linkFromPopup() {
+  let before = await flowRecord(env.popup);
+  if (before && !['done', 'error', 'cancelled'].includes(before.status)) before = await flowEnded(env.popup, { id: before.id });
+  await env.popup.bringToFront();
+  await env.popup.getByRole('button', { name: 'Link to Facebook', exact: true }).click();
+  return until(() => flowRecord(env.popup), (r) => r && r.id !== before?.id, { timeout: 5000, interval: 25, what: 'the link flow' });
+}
+const setPacing = (ms) => env.popup.evaluate((value) => (value === null ? chrome.storage.sync.remove('settings')
+  : chrome.storage.sync.set({ settings: { version: 1, clickPacingMs: value } })), ms);
+
+async function shoot(page) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.bringToFront();
+  return page.screenshot({ animations: 'disabled' });
+}
+
+test('screenshot: the panel during a link (the next click named, Cancel at hand)', async () => {
+  await setPacing(8000);
+  try {
+    await setState(env.stage, { linked: false });
+    const started = await linkFromPopup();
+    const page = await flowPage(env);
+    await page.setViewportSize(VIEWPORT);
+    await until(async () => `${page.url()} ${(await flowRecord(env.popup))?.screen} ${await panelText(page)}`, (t) => /Step [2-9]/.test(t) && /Next: Crosslink clicks “[^”]+”/.test(t), { what: 'the panel naming the next click', timeout: 20000 });
+    keep('panel-link.png', await shoot(page));
+    await sendFromPopup(env.popup, { type: 'popup/cancelFlow' });
+    await flowEnded(env.popup, { id: started.id });
+  } finally {
+    await setPacing(null);
+  }
+});
+
+test('screenshot: a guided step (a button the core cannot find: the step in words, the likeliest match outlined)', async () => {
+  await setState(env.stage, { linked: false, unknownWording: 'finish' });
+  const started = await linkFromPopup();
+  await until(() => flowRecord(env.popup), (r) => r.id === started.id && r.guide, { what: 'the guided step', timeout: 30000, interval: 50 });
+  const page = await flowPage(env);
+  await page.setViewportSize(VIEWPORT);
+  await until(() => panelText(page), (t) => /Crosslink could not find “Yes, finish setup”/.test(t), { what: 'the guided step in the panel' });
+  await new Promise((r) => setTimeout(r, 300));  // the outline drawn after the resize
+  keep('panel-guided.png', await shoot(page));
+  await sendFromPopup(env.popup, { type: 'popup/cancelFlow' });
+  await flowEnded(env.popup, { id: started.id });
+});

@@ -349,7 +349,7 @@ export function createFlowDriver({ withCore }) {
     if (keepSnapshot && snap) await chrome.storage.session.set({ [SNAPSHOT_KEY]: snap.text }).catch(() => {});
     if (drop) {
       await removeTaught(drop.id);
-      await log({ type: 'wording_dropped', detail: `a taught wording for ${drop.locator} led to ${drop.landed || 'an unknown screen'}, not ${drop.leadsTo}: removed` });
+      await log({ type: 'wording_dropped', detail: `${drop.locator}: ${drop.landed || 'unknown_screen'}: ${drop.leadsTo}` });  // taught for, led to, meant to lead to (names only: the log keeps no other words)
     }
     if (!rec2 || rec2.id !== rec.id) return;
     if (ended(rec2)) return afterEnd(rec2);
@@ -540,7 +540,7 @@ export function createFlowDriver({ withCore }) {
     if (!remember) return { kept: false };
     const wording = { id: newTaughtId(), ...offer, learnedAt: Date.now() };
     await addTaught(wording);
-    await log({ type: 'wording_learned', detail: `${wording.locator} (${wording.locale || 'any language'}) on ${wording.screen}`, data: { flow: wording.flow } });
+    await log({ type: 'wording_learned', detail: `${wording.locator}: ${wording.locale || 'any'}: ${wording.screen}`, data: { flow: wording.flow } });
     return { kept: true, id: wording.id };
   }
 

@@ -22,6 +22,10 @@ std::string step(const std::string& state_json, std::string_view snapshot_json, 
 std::string recognize_in_place(char* snapshot, std::size_t size);
 std::string step_in_place(const std::string& state_json, char* snapshot, std::size_t size, double now_ms);
 
+// The person's answer to an ask with choices (confirm_account, confirm_unlink, choose_unlink):
+// {"state": {...}} with the flow going on, or {"error": {name: bad_answer | bad_state, detail}}.
+std::string answer(const std::string& state_json, const std::string& choice, double now_ms);
+
 // {"decision": error cancelled (or the flow's final decision if it had ended), "state": {...}}.
 std::string cancel(const std::string& state_json, double now_ms);
 

@@ -46,7 +46,10 @@ nlohmann::json to_json(const Decision& d) {
       break;
     case DecisionKind::Navigate: j["url"] = d.url; break;
     case DecisionKind::Wait: j["ms"] = d.wait_ms; break;
-    case DecisionKind::AskUser: j["reason"] = d.reason; break;
+    case DecisionKind::AskUser:
+      j["reason"] = d.reason;
+      if (!d.choices.empty()) j["choices"] = d.choices;
+      break;
     case DecisionKind::Done: j["result"] = d.result; break;
     case DecisionKind::Error: j["error"] = {{"name", d.error.name}, {"detail", d.error.detail}}; break;
   }

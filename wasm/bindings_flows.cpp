@@ -29,4 +29,5 @@ EMSCRIPTEN_BINDINGS(crosslink_flows) {
   emscripten::function("step", &step_text);
   emscripten::function("stepAt", &step_at);
   emscripten::function("cancel", &cancel);
+  emscripten::function("answer", &answer);
 }

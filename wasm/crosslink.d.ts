@@ -172,7 +172,7 @@ export type SharingSwitch = 'posts' | 'reels' | 'stories' | 'facebookStories';
 export interface FlowParams {
   /** link: "Continue" on the profile sync (default false: "Not now"). */
   syncProfile?: boolean;
-  /** link: the Facebook account to link; left out: the one Facebook offers. */
+  /** link: the Facebook account to link (left out: the person confirms the one Facebook offers); unlink: the one to remove (left out: the person confirms or picks). */
   facebookAccount?: string;
   /** setSharing (required there): the switches to set. */
   sharing?: Partial<Record<SharingSwitch, boolean>>;
@@ -182,11 +182,12 @@ export interface FlowParams {
   userWaitMs?: number;
 }
 
-export type AskReason = 'facebook_login' | 'choose_account' | 'not_you' | 'press_continue';
+export type AskReason = 'facebook_login' | 'choose_account' | 'not_you' | 'press_continue' | 'check_address'
+  | 'confirm_account' | 'confirm_unlink' | 'choose_unlink';
 export type FlowOutcome =
   | 'done' | 'needs_user' | 'unavailable' | 'rate_limited' | 'not_found' | 'not_linked' | 'cancelled'
   | 'click_budget' | 'time_budget' | 'loop' | 'no_effect' | 'verify_failed' | 'refused' | 'interstitial'
-  | 'unknown_screen' | 'unreadable_page' | 'navigation_refused' | string;
+  | 'unknown_screen' | 'unreadable_page' | 'navigation_refused' | 'unexpected_host' | string;
 
 /** JSON that resumes exactly: keep it (chrome.storage.session) and pass it back as it is. */
 export interface FlowState {
@@ -207,7 +208,7 @@ export type FlowDecision =
   | { kind: 'click' | 'toggle'; screen: string; target: number; locator: string; role: string; name: string; checked?: boolean }
   | { kind: 'navigate'; screen: string; url: string }
   | { kind: 'wait'; screen: string; ms: number }
-  | { kind: 'ask_user'; screen: string; reason: AskReason }
+  | { kind: 'ask_user'; screen: string; reason: AskReason; choices?: string[] }
   | { kind: 'done'; screen: string; result: Record<string, unknown> }
   | { kind: 'error'; screen: string; error: CoreError };
 
@@ -216,4 +217,6 @@ export interface FlowCore {
   startFlow(kind: FlowKind, params?: FlowParams | null, nowMs?: number): { state: FlowState } | { error: CoreError };
   step(state: FlowState | string, snapshot: Snapshot | string, nowMs?: number): { decision: FlowDecision; state: FlowState | null };
   cancel(state: FlowState | string, nowMs?: number): { decision: FlowDecision; state: FlowState | null };
+  /** The person's answer to confirm_account / confirm_unlink / choose_unlink: one of the decision's choices ("" for a confirm_account without one). */
+  answer(state: FlowState | string, choice: string, nowMs?: number): { state: FlowState } | { error: CoreError };
 }

@@ -88,5 +88,6 @@ function flowMethods(m) {
       return json(withSnapshot(snapshot, (at, n) => m.stepAt(stateText, at, n, t)));
     },
     cancel: (state, nowMs) => json(m.cancel(stored(state), now(nowMs))),
+    answer: (state, choice, nowMs) => json(m.answer(stored(state), str(choice), now(nowMs))),
   };
 }

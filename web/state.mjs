@@ -32,6 +32,7 @@ export function defaultState() {
     cookieBanner: false,
     saveLoginInfo: false,
     confirmIdentity: false,
+    finishSpinner: 0,
     // who is who
     instagramUsername: 'jane.doe',
     facebookLoggedIn: true,
@@ -85,6 +86,7 @@ const SCHEMA = {
   cookieBanner: check((v) => typeof v === 'boolean', 'must be a boolean'),
   saveLoginInfo: check((v) => typeof v === 'boolean', 'must be a boolean'),
   confirmIdentity: check((v) => typeof v === 'boolean', 'must be a boolean'),
+  finishSpinner: check((v) => isInt(v) && v <= 10000, 'must be an integer from 0 to 10000 (ms)'),
   instagramUsername: check((v) => typeof v === 'string' && /^[a-z0-9._]{1,30}$/.test(v), 'must be 1-30 of a-z 0-9 . _'),
   facebookLoggedIn: check((v) => typeof v === 'boolean', 'must be a boolean'),
   facebookAccounts: check((v) => Array.isArray(v) && v.length >= 1 && v.length <= 10 && v.every(isName) && new Set(v).size === v.length,

@@ -65,3 +65,11 @@ export function saveLoginInner(ctx) {
 <div role="button" tabindex="0" class="${c.blue} ${h('save_login:save')}">${esc(st('save'))}</div>
 <div role="button" tabindex="0" class="${c.link} ${h('save_login:not_now')}">${esc(st('not_now'))}</div>`;
 }
+
+// ---- issue 17 (safety): a finish screen that shows a spinner --------------------------
+/**
+ * finishSpinner (ms, 0 = off): "Yes, finish setup" stays as it is (not busy) while a
+ * spinner (role status) shows for that long, then the link is made. An unrelated element
+ * appearing after a click is not the click's effect: the flow must not click again.
+ */
+export const finishSpinnerAttr = (state) => (state.finishSpinner ? ` data-stage-spinner="${Number(state.finishSpinner)}"` : '');

@@ -48,9 +48,16 @@ export const actionNames = async (stage) => (await stageLog(stage, 'action')).ma
 export const flowRecord = (popup) => popup.evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
 export const sendFromPopup = (popup, message) => popup.evaluate((m) => chrome.runtime.sendMessage(m), message);
 
-export function flowEnded(popup, { id = null, timeout = 60000 } = {}) {
-  return until(() => flowRecord(popup), (r) => r && (!id || r.id === id) && ENDED.includes(r.status),
-    { timeout, interval: 50, what: 'the flow to end' });
+/** The consent asks (issue 17), answered as the person would: the first name offered ("" when the page alone shows it). */
+const CONSENT_ASKS = ['confirm_account', 'confirm_unlink', 'choose_unlink'];
+export function flowEnded(popup, { id = null, timeout = 60000, consent = true } = {}) {
+  return until(async () => {
+    const r = await flowRecord(popup);
+    if (consent && r && (!id || r.id === id) && r.status === 'needs_user' && CONSENT_ASKS.includes(r.asked)) {
+      await sendFromPopup(popup, { type: 'popup/answerFlow', choice: r.choices?.[0] ?? '' });
+    }
+    return r;
+  }, (r) => r && (!id || r.id === id) && ENDED.includes(r.status), { timeout, interval: 50, what: 'the flow to end' });
 }
 
 /** A real click (BiDi input actions: a user gesture) on a popup control; waits for a new flow to start. */

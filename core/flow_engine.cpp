@@ -197,16 +197,26 @@ bool took_effect(const FlowState& st, const Page& page, Screen screen) {
   if (screen != p.screen || page.snapshot().url != p.url) return true;
   if (p.kind == PendingKind::Navigate) return false;
   if (!p.strict && page.size() != p.size) return true;
-  int locator = 0;
-  while (locator < pack::kLocatorCount && p.locator != pack::kLocators[locator].id) ++locator;
-  if (locator == pack::kLocatorCount) return true;
-  Found f = find(page, static_cast<Loc>(locator));
-  if (f.empty()) return true;
-  bool same_index = std::find(f.elements.begin(), f.elements.end(), p.target) != f.elements.end();
-  const int at = same_index ? p.target : f.first();
+  // Its own target: the element at the same index with the same name, else the first
+  // with that name (the page may have inserted something before it), else gone. A state
+  // stored before the name was kept finds it by its locator, as it was decided.
+  int at = -1;
+  if (!p.name.empty()) {
+    auto named = [&](int i) { return std::string(page.element(i).name).substr(0, kNameKept) == p.name; };
+    if (p.target >= 0 && p.target < page.size() && named(p.target)) at = p.target;
+    for (int i = 0; at < 0 && i < page.size(); ++i)
+      if (named(i)) at = i;
+  } else {
+    int locator = 0;
+    while (locator < pack::kLocatorCount && p.locator != pack::kLocators[locator].id) ++locator;
+    if (locator == pack::kLocatorCount) return true;
+    Found f = find(page, static_cast<Loc>(locator));
+    if (!f.empty()) at = std::find(f.elements.begin(), f.elements.end(), p.target) != f.elements.end() ? p.target : f.first();
+  }
+  if (at < 0) return true;  // gone
   if (p.strict && alerts_near(page, at) > p.alerts) return true;  // a refusal in its own dialog
   const Element& e = page.element(at);
-  return e.checked != p.checked || (e.disabled ? 1 : 0) != p.disabled || std::string(e.name).substr(0, kNameKept) != p.name;
+  return e.checked != p.checked || (e.disabled ? 1 : 0) != p.disabled;
 }
 
 int& visits_of(FlowState& st, Screen screen) {

@@ -401,6 +401,19 @@ TEST(NeverTwice, AToastIsNotASwitchChangingTheSwitchIsWaitedFor) {
   EXPECT_EQ(f.st()["clicks"], 1);
 }
 
+TEST(NeverTwice, TheAccountCardPickedByNameIsWaitedForNotClickedAgain) {
+  // The card is not what the locator finds first: the same page again is still "not yet".
+  Flow f("link", R"({"facebookAccount": "John Roe"})");
+  std::string choose = snapshot_text("https://www.facebook.com/login/?src=fxcal",
+                                     {el("heading", "Choose your account"), el("button", "Jane Doe"), el("button", "John Roe"),
+                                      el("link", "Use another account", {{"href", "/login/?login_as_other=1"}})});
+  json d = f.step(choose);
+  ASSERT_EQ(d["name"], "John Roe");
+  EXPECT_EQ(f.step(choose, 100)["kind"], "wait");
+  EXPECT_EQ(f.step(choose, 100)["kind"], "wait");
+  EXPECT_EQ(f.st()["clicks"], 1);
+}
+
 std::string add_page_with(const std::string& href) {
   return snapshot_text(std::string(kAc) + "/add/", {el("heading", "Add accounts"), el("link", "Add Facebook account", {{"href", href}})});
 }

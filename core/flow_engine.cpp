@@ -358,6 +358,14 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
       return d;
     default: break;
   }
+  // A control that is busy (disabled) is waited for, whichever policy chose it: its own
+  // click may be what made it busy.
+  if ((a.kind == DecisionKind::Click || a.kind == DecisionKind::Toggle) && a.target >= 0 && a.target < page.size() &&
+      page.element(a.target).disabled) {
+    Decision w = make(DecisionKind::Wait, screen);
+    w.wait_ms = kWaitMs;
+    return w;
+  }
   // Click, toggle, navigate: loops, budgets, allowlist, then remember it as pending.
   if (++visits_of(st, screen) >= kMaxVisits)
     return error("loop", name + " reached " + std::to_string(kMaxVisits) + " times without progress");

@@ -112,7 +112,10 @@ test('the popup shows progress while a flow runs: step k and the screen in words
     const text = await env.popup.locator('#flow-progress').textContent();
     if (text) seen.add(text);
     // The popup could not name the account (nothing read yet): the core asks, the person confirms (issue 17).
-    if (rec?.status === 'needs_user' && CONSENT_ASKS.has(rec.asked)) await answerConsent(env.popup, rec);
+    if (rec?.status === 'needs_user' && CONSENT_ASKS.has(rec.asked)) {
+      await answerConsent(env.popup, rec);
+      await env.popup.bringToFront();  // the ask brought the flow's tab forward; the popup is watched again
+    }
     if (rec && ['done', 'error', 'cancelled'].includes(rec.status)) break;
     await new Promise((r) => setTimeout(r, 30));
   }

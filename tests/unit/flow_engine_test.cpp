@@ -414,6 +414,19 @@ TEST(NeverTwice, TheAccountCardPickedByNameIsWaitedForNotClickedAgain) {
   EXPECT_EQ(f.st()["clicks"], 1);
 }
 
+TEST(NeverTwice, ACardMadeBusyByItsClickIsWaitedForNotClickedAgain) {
+  Flow f("link", R"({"facebookAccount": "John Roe"})");
+  auto choose = [](bool busy) {
+    return snapshot_text("https://www.facebook.com/login/?src=fxcal",
+                         {el("heading", "Choose your account"), el("button", "Jane Doe"), el("button", "John Roe", {{"disabled", busy}}),
+                          el("link", "Use another account", {{"href", "/login/?login_as_other=1"}})});
+  };
+  ASSERT_EQ(f.step(choose(false))["name"], "John Roe");
+  EXPECT_EQ(f.step(choose(true), 100)["kind"], "wait");  // busy: its click showed
+  EXPECT_EQ(f.step(choose(true), 100)["kind"], "wait");  // and it is not clicked again while busy
+  EXPECT_EQ(f.st()["clicks"], 1);
+}
+
 std::string add_page_with(const std::string& href) {
   return snapshot_text(std::string(kAc) + "/add/", {el("heading", "Add accounts"), el("link", "Add Facebook account", {{"href", href}})});
 }

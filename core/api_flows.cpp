@@ -115,6 +115,15 @@ std::string step_in_place(const std::string& state_json, char* snapshot, std::si
   return step_parsed(state_json, now_ms, [&] { return parse_snapshot_in_place(snapshot, size); });
 }
 
+std::string answer(const std::string& state_json, const std::string& choice, double now_ms) {
+  auto st = load_state(state_json);
+  if (!st.ok()) return dump(error_json(st.error()));
+  if (!time_ok(now_ms)) return dump(error_json({"bad_params", "nowMs: expected milliseconds since 1970"}));
+  auto ok = answer_flow(st.value(), choice, static_cast<long long>(now_ms));
+  if (!ok.ok()) return dump(error_json(ok.error()));
+  return dump(json{{"state", state_to_json(st.value())}});
+}
+
 std::string cancel(const std::string& state_json, double now_ms) {
   auto st = load_state(state_json);
   if (!st.ok()) return answer(Decision::fail("", st.error()), nullptr);

@@ -31,6 +31,9 @@ std::string read_instagram_account_in_place(char* snapshot, std::size_t size);
 // in the composer's dialog} or {"error": {name, detail}}.
 std::string composer_switch(std::string_view snapshot_json);
 std::string composer_switch_in_place(char* snapshot, std::size_t size);
+// The person's answer to an ask with choices (confirm_account, confirm_unlink, choose_unlink):
+// {"state": {...}} with the flow going on, or {"error": {name: bad_answer | bad_state, detail}}.
+std::string answer(const std::string& state_json, const std::string& choice, double now_ms);
 
 // {"decision": error cancelled (or the flow's final decision if it had ended), "state": {...}}.
 std::string cancel(const std::string& state_json, double now_ms);

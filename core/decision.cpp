@@ -50,6 +50,7 @@ nlohmann::json to_json(const Decision& d) {
     case DecisionKind::AskUser:
       j["reason"] = d.reason;
       if (!d.guide.is_null()) j["guide"] = d.guide;
+      if (!d.choices.empty()) j["choices"] = d.choices;
       break;
     case DecisionKind::Done: j["result"] = d.result; break;
     case DecisionKind::Error: j["error"] = {{"name", d.error.name}, {"detail", d.error.detail}}; break;

@@ -3,6 +3,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "error.h"
 
@@ -20,6 +21,7 @@ struct Decision {
   std::string url;         // Navigate: an absolute URL on a known Instagram host
   int wait_ms = 0;         // Wait
   std::string reason;      // AskUser: facebook_login, choose_account, not_you, ...
+  std::vector<std::string> choices;  // AskUser: the names the person picks from (confirm_account, confirm_unlink, choose_unlink)
   nlohmann::json result;   // Done: what was read back
   crosslink::Error error;  // Error
   std::string taught;      // Click / Toggle: the taught wording that found the target (core/guided.h), "" for shipped ones

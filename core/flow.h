@@ -26,7 +26,7 @@ bool flow_from_name(std::string_view name, FlowKind& out);
 
 struct FlowParams {
   bool sync_profile = false;         // Link: "Continue" on the profile sync (default "Not now")
-  std::string facebook_account;      // Link: the Facebook account to link ("" = the one offered)
+  std::string facebook_account;      // Link: the Facebook account to link; Unlink: the one to remove ("" = the person is asked)
   int8_t sharing[4] = {-1, -1, -1, -1};  // SetSharing: 1 on, 0 off, -1 leave as it is
   int max_clicks = static_cast<int>(registry::kMaxClicksDefault);
   long long time_budget_ms = registry::kTimeBudgetMsDefault;  // time spent deciding and waiting for pages (not for the person)
@@ -50,6 +50,10 @@ struct Pending {
   int checked = -1;  // a checkable target's state before
   int size = 0;      // how many elements the page had
   long long at = 0;
+  std::string name;   // the target's accessible name when decided
+  int disabled = 0;   // the target's disabled state when decided
+  bool strict = false;  // a milestone: only its own target changing (or going) shows it took effect
+  int alerts = 0;       // alerts in the target's own dialog when decided (a refusal there shows too)
 };
 
 struct FlowState {
@@ -64,6 +68,8 @@ struct FlowState {
   int goals = 0;                                  // best count of goals met on one screen
   std::vector<Step> steps;                        // milestones taken: add_facebook, toggle:posts, ...
   std::string asked;                              // ask_user reason being waited on
+  std::vector<std::string> choices;               // the names that ask offers the person (answer_flow takes one)
+  bool consented = false;                         // the person confirmed Facebook's offered account (no name readable)
   long long asked_at = 0;
   long long waiting_since = 0;                    // an unknown or unreadable page since
   nlohmann::json read = nlohmann::json::object(); // results read so far (ReadStatus)
@@ -77,6 +83,10 @@ Decision step_flow(FlowState& state, const Snapshot& snapshot, long long now_ms)
 // A flow that failed before a snapshot could be read (bad input): ends it with this error.
 Decision end_flow(FlowState& state, const std::string& screen, Error error);
 Decision cancel_flow(FlowState& state, long long now_ms);
+// The person's answer to an ask that offers choices (confirm_account, confirm_unlink,
+// choose_unlink): one of state.choices ("" for confirm_account without a readable name).
+// bad_answer when the flow does not wait for that answer; the flow then goes on.
+Expected<bool> answer_flow(FlowState& state, const std::string& choice, long long now_ms);
 
 nlohmann::json state_to_json(const FlowState& state);
 Expected<FlowState> state_from_json(const nlohmann::json& json);  // bad_state when it is not one

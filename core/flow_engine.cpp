@@ -15,18 +15,40 @@ using pack::Loc;
 
 namespace {
 
-constexpr int kMaxVisits = 3;  // the same screen this often without progress: a loop
+constexpr int kMaxVisits = 3;
+constexpr std::size_t kNameKept = 1000;  // of a pending target's name (flow_state.cpp reads at most that)  // the same screen this often without progress: a loop
 
-// A link's target as an absolute URL (without query or fragment), "" when unknown.
+// A link's target as an absolute URL (without query or fragment), "" when it leads nowhere.
 std::string resolve_href(const Url& base, std::string_view href) {
-  if (href.empty() || href[0] == '#') return "";
-  Url u = parse_url(href);
-  if (u.scheme.empty()) {
-    if (href.substr(0, 2) == "//" || href[0] != '/') return "";
-    u = base;
-    u.path = std::string(href.substr(0, href.find_first_of("?#")));
+  Link link = resolve_link(base, href);
+  if (link.none || link.url.host.empty()) return "";
+  return link.url.scheme + "://" + link.url.host + link.url.path;
+}
+
+int host_index(const std::string& host) {
+  for (int h = 0; h < registry::kHostCount; ++h)
+    if (host == pack::kHosts[h]) return h;
+  return -1;
+}
+
+// A path some screen of this host is recognised by (screens.json "paths").
+bool path_known(int host, const std::string& path) {
+  for (int s = 0; s < pack::kScreenCount; ++s) {
+    const pack::ScreenRule& r = pack::kScreens[s];
+    if (!(r.hosts & (1u << host))) continue;
+    for (int k = r.paths_first; k < r.paths_first + r.paths_count; ++k)
+      if (glob(pack::kPaths[k], path)) return true;
   }
-  return u.scheme + "://" + u.host + u.path;
+  return false;
+}
+
+bool dot_segment(const std::string& path) {
+  for (std::size_t at = path.find("/."); at != std::string::npos; at = path.find("/.", at + 1)) {
+    std::size_t end = path.find('/', at + 1);
+    std::string seg = path.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+    if (seg == "." || seg == "..") return true;
+  }
+  return path.find("%2e") != std::string::npos || path.find("%2E") != std::string::npos;
 }
 
 // The allowlisted page this URL is, "" for any other address.
@@ -76,6 +98,11 @@ Action ask(const char* reason) {
   a.reason = reason;
   return a;
 }
+Action ask(const char* reason, std::vector<std::string> choices) {
+  Action a = ask(reason);
+  a.choices = std::move(choices);
+  return a;
+}
 Action go(pack::Page page) {
   Action a;
   a.kind = DecisionKind::Navigate;
@@ -99,7 +126,11 @@ Action Ctx::click(Loc l, DecisionKind kind) const {
 }
 
 Action Ctx::taken(Step step, Action a) const {
-  if (a.kind == DecisionKind::Click || a.kind == DecisionKind::Toggle) st.steps.push_back(step);
+  if (a.kind != DecisionKind::Click && a.kind != DecisionKind::Toggle) return a;
+  if (did(step))  // decided once already, and the page offers it again: never a second time
+    return fail("no_effect", std::string(step_name(step)) + " was decided once on " + screen_id() +
+                                 "; the page offers it again, and it is not clicked a second time");
+  st.steps.push_back(step);
   return a;
 }
 
@@ -114,6 +145,20 @@ Action Ctx::follow(Loc l, pack::Page fallback) const {
     return a;
   }
   return click(l);
+}
+
+std::string link_refusal(const Url& base, std::string_view href) {
+  Link link = resolve_link(base, href);
+  if (link.none) return "";
+  const Url& u = link.url;
+  std::string where = u.host.empty() ? (u.scheme.empty() ? std::string("(no host)") : u.scheme + ":") : u.host;
+  auto refused = [&](const std::string& why) { return where + ": " + why; };
+  if (u.scheme != "https") return refused(u.scheme.empty() ? "not an https link" : "a " + u.scheme + ": link, not https");
+  int host = host_index(u.host);
+  if (host < 0) return refused("not a Meta host Crosslink works on");
+  if (u.userinfo || (!u.port.empty() && u.port != "443")) return refused("a user name or port in the address");
+  if (u.path.empty() || dot_segment(u.path) || !path_known(host, u.path)) return refused("not a page Crosslink knows on that host");
+  return "";
 }
 
 // ---- the engine ---------------------------------------------------------------------------
@@ -134,21 +179,45 @@ Decision make(DecisionKind kind, Screen screen) {
   return d;
 }
 
-// Has the pending action shown on this page? Another screen or address, another number
-// of elements (a dialog closed, an alert came), or the checkable target changed or busy.
+// Alerts inside the dialog that holds element i (0 when it is in none).
+int alerts_near(const Page& page, int i) {
+  if (i < 0 || i >= page.size()) return 0;
+  int dialog = page.enclosing(i, Role::Dialog, Role::AlertDialog);
+  if (dialog < 0) return 0;
+  int n = 0;
+  for (int a : page.with_role(Role::Alert)) n += page.enclosing(a, Role::Dialog, Role::AlertDialog) == dialog;
+  return n;
+}
+
+// Has the pending action shown on this page? Another screen or address, or its own target
+// changed (name, checked, busy) or went away. A click that is no milestone also shows as
+// another number of elements (a dialog closed, an alert came); a milestone's does not: an
+// unrelated toast or spinner appearing is not its effect (docs/PROTOCOL.md, "Flows").
 bool took_effect(const FlowState& st, const Page& page, Screen screen) {
   const Pending& p = st.pending;
   if (screen != p.screen || page.snapshot().url != p.url) return true;
   if (p.kind == PendingKind::Navigate) return false;
-  if (page.size() != p.size) return true;
-  if (p.checked < 0) return false;
-  int locator = 0;
-  while (locator < pack::kLocatorCount && p.locator != pack::kLocators[locator].id) ++locator;
-  if (locator == pack::kLocatorCount) return true;
-  Found f = find(page, static_cast<Loc>(locator));
-  if (f.empty()) return true;
-  const Element& e = page.element(f.first());
-  return e.checked != p.checked || e.disabled;
+  if (!p.strict && page.size() != p.size) return true;
+  // Its own target: the element at the same index with the same name, else the first
+  // with that name (the page may have inserted something before it), else gone. A state
+  // stored before the name was kept finds it by its locator, as it was decided.
+  int at = -1;
+  if (!p.name.empty()) {
+    auto named = [&](int i) { return std::string(page.element(i).name).substr(0, kNameKept) == p.name; };
+    if (p.target >= 0 && p.target < page.size() && named(p.target)) at = p.target;
+    for (int i = 0; at < 0 && i < page.size(); ++i)
+      if (named(i)) at = i;
+  } else {
+    int locator = 0;
+    while (locator < pack::kLocatorCount && p.locator != pack::kLocators[locator].id) ++locator;
+    if (locator == pack::kLocatorCount) return true;
+    Found f = find(page, static_cast<Loc>(locator));
+    if (!f.empty()) at = std::find(f.elements.begin(), f.elements.end(), p.target) != f.elements.end() ? p.target : f.first();
+  }
+  if (at < 0) return true;  // gone
+  if (p.strict && alerts_near(page, at) > p.alerts) return true;  // a refusal in its own dialog
+  const Element& e = page.element(at);
+  return e.checked != p.checked || (e.disabled ? 1 : 0) != p.disabled;
 }
 
 int& visits_of(FlowState& st, Screen screen) {
@@ -179,6 +248,22 @@ Decision cancel_flow(FlowState& st, long long now_ms) {
   std::string screen = st.pending.kind == PendingKind::None ? "" : screen_name(st.pending.screen);
   return finish(st, Decision::fail(screen, {"cancelled", std::string(flow_name(st.kind)) + " cancelled after " +
                                                             std::to_string(st.clicks) + " click(s)"}));
+}
+
+Expected<bool> answer_flow(FlowState& st, const std::string& choice, long long now) {
+  if (is_terminal(st) || st.status != FlowStatus::NeedsUser) return Error{"bad_answer", "the flow is not waiting for the person"};
+  if (st.asked != "confirm_account" && st.asked != "confirm_unlink" && st.asked != "choose_unlink")
+    return Error{"bad_answer", "the flow asks the person to act on the page (" + st.asked + "), not to answer"};
+  bool offered = choice.empty() ? st.asked == "confirm_account" && st.choices.empty()
+                                : std::find(st.choices.begin(), st.choices.end(), choice) != st.choices.end();
+  if (!offered) return Error{"bad_answer", "not one of the choices offered (" + st.asked + ")"};
+  if (choice.empty()) st.consented = true;
+  else st.params.facebook_account = choice;
+  st.status = FlowStatus::Running;
+  st.asked.clear();
+  st.choices.clear();
+  if (now > st.last_step_at) st.last_step_at = now;  // the person's time is not the flow's
+  return true;
 }
 
 Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
@@ -231,6 +316,7 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
 
   Action a;
   Ctx ctx{page, screen, st, now};
+  const std::size_t steps_before = st.steps.size();
   if (screen == Screen::instagram_interstitial) {
     if (ctx.did(Step::interstitial)) return error("interstitial", "an unexpected dialog came back after \"Not Now\": " + rec.evidence.back());
     a = ctx.taken(Step::interstitial, ctx.click(Loc::interstitial_not_now));
@@ -261,6 +347,7 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
   if (a.kind != DecisionKind::AskUser && st.status == FlowStatus::NeedsUser) {
     st.status = FlowStatus::Running;
     st.asked.clear();
+    st.choices.clear();
   }
 
   Decision d = make(a.kind, screen);
@@ -269,33 +356,46 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
     case DecisionKind::Done: d.result = std::move(a.result); return finish(st, d);
     case DecisionKind::Error: d.error = std::move(a.error); return finish(st, d);
     case DecisionKind::AskUser:
-      if (st.status != FlowStatus::NeedsUser || st.asked != a.reason) {
+      if (st.status != FlowStatus::NeedsUser || st.asked != a.reason || st.choices != a.choices) {
         st.status = FlowStatus::NeedsUser;
         st.asked = a.reason;
         st.asked_at = now;
       }
+      st.choices = a.choices;
       d.reason = a.reason;
+      d.choices = std::move(a.choices);
       return d;
     default: break;
+  }
+  // A control that is busy (disabled) is waited for, whichever policy chose it: its own
+  // click may be what made it busy.
+  if ((a.kind == DecisionKind::Click || a.kind == DecisionKind::Toggle) && a.target >= 0 && a.target < page.size() &&
+      page.element(a.target).disabled) {
+    Decision w = make(DecisionKind::Wait, screen);
+    w.wait_ms = kWaitMs;
+    return w;
   }
   // Click, toggle, navigate: loops, budgets, allowlist, then remember it as pending.
   if (++visits_of(st, screen) >= kMaxVisits)
     return error("loop", name + " reached " + std::to_string(kMaxVisits) + " times without progress");
   if (a.kind == DecisionKind::Navigate) {
-    if (known_page(a.url).empty()) return error("navigation_refused", a.url + " is not a known page");
+    if (known_page(a.url).empty()) return error("navigation_refused", parse_url(a.url).host + ": " + a.url + " is not a known page");
     if (a.url == page.snapshot().url) {
       Decision w = make(DecisionKind::Wait, screen);
       w.wait_ms = kLoadWaitMs;
       return w;
     }
     d.url = a.url;
-    st.pending = {PendingKind::Navigate, screen, page.snapshot().url, "", -1, -1, page.size(), now};
+    st.pending = {PendingKind::Navigate, screen, page.snapshot().url, "", -1, -1, page.size(), now, "", 0, false, 0};
     return d;
   }
   if (st.clicks >= st.params.max_clicks)
     return error("click_budget", std::to_string(st.clicks) + " clicks used, budget " + std::to_string(st.params.max_clicks) +
                                      "; next was " + locator_id(a.locator) + " on " + name);
   const Element& target = page.element(a.target);
+  // A link is clicked only when it leads to Meta's pages Crosslink works on.
+  if (std::string why = link_refusal(page.url(), target.href); !why.empty())
+    return error("navigation_refused", why + " (" + locator_id(a.locator) + " on " + name + ")");
   ++st.clicks;
   d.target = a.target;
   d.locator = locator_id(a.locator);
@@ -304,7 +404,8 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
   d.target_checked = target.checked;
   guided::note(d, page, a.locator);
   st.pending = {a.kind == DecisionKind::Toggle ? PendingKind::Toggle : PendingKind::Click, screen, page.snapshot().url, d.locator,
-                a.target, target.checked, page.size(), now};
+                a.target, target.checked, page.size(), now, std::string(target.name).substr(0, kNameKept), target.disabled ? 1 : 0,
+                st.steps.size() > steps_before, alerts_near(page, a.target)};
   return d;
 }
 

@@ -7,11 +7,13 @@
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "flow.h"
 #include "locator.h"
 #include "page.h"
 #include "reading.h"
+#include "url.h"
 
 namespace crosslink {
 
@@ -28,6 +30,7 @@ struct Action {
   std::string reason;
   nlohmann::json result;
   Error error;
+  std::vector<std::string> choices;  // AskUser: the names the person picks from
   int goals = -1;  // goals met on this screen (progress when it grows)
 };
 
@@ -35,6 +38,7 @@ Action wait(int ms = kWaitMs);
 Action fail(const char* name, std::string detail);
 Action done(nlohmann::json result);
 Action ask(const char* reason);
+Action ask(const char* reason, std::vector<std::string> choices);
 Action go(pack::Page page);
 
 // One step's view: the page, the screen recognised on it, the flow's state.
@@ -52,13 +56,21 @@ struct Ctx {
   Action not_found(pack::Loc l) const;
   // Clicks what the locator finds first; waits while it is disabled (busy).
   Action click(pack::Loc l, DecisionKind kind = DecisionKind::Click) const;
-  // Remembers the milestone, once it is an action (not a wait or an error).
+  // Remembers the milestone, once it is an action (not a wait or an error). A milestone
+  // taken before is never clicked again: no_effect instead.
   Action taken(Step step, Action a) const;
-  // A link to a known page is followed by navigating (no click); anything else is clicked.
+  // A link to a known page is followed by navigating (no click); anything else is clicked
+  // (and a click on a link off Meta's pages is refused by the engine: navigation_refused).
   Action follow(pack::Loc l, pack::Page fallback) const;
 };
 
 using Policy = Action (*)(Ctx&);
+
+// Where a link leads, and whether Crosslink may follow it: https on a host of the registry
+// (no other port, no user@), its path one a screen of that host is recognised by
+// (core/data/screens.json), no dot segments. "" when allowed, else the refusal's detail
+// (naming the host). A link that leads nowhere by itself ("", "#…") is allowed.
+std::string link_refusal(const Url& page_url, std::string_view href);
 
 namespace flows {
 using pack::Loc;  // what every flow finds its elements by

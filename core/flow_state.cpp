@@ -154,6 +154,10 @@ json state_to_json(const FlowState& s) {
   if (s.pending.kind != PendingKind::None)
     pending = {{"kind", kPendingNames[static_cast<int>(s.pending.kind)]}, {"screen", screen_name(s.pending.screen)}, {"url", s.pending.url}, {"locator", s.pending.locator},
                {"target", s.pending.target}, {"checked", s.pending.checked}, {"size", s.pending.size}, {"at", s.pending.at}};
+  if (!s.pending.name.empty()) pending["name"] = s.pending.name;
+  if (s.pending.disabled) pending["disabled"] = 1;
+  if (s.pending.strict) pending["strict"] = true;
+  if (s.pending.alerts) pending["alerts"] = s.pending.alerts;
   json visits = json::object();
   for (const auto& [screen, n] : s.visits) visits[screen_name(screen)] = n;
   json j = {{"v", kStateVersion}, {"flow", flow_name(s.kind)}, {"params", params_json(s.params, s.kind)},
@@ -161,6 +165,8 @@ json state_to_json(const FlowState& s) {
             {"activeMs", s.active_ms}, {"pending", pending}, {"seen", names_json(s.seen, screen_name)}, {"visits", visits},
             {"goals", s.goals}, {"steps", names_json(s.steps, step_name)}, {"asked", s.asked}, {"askedAt", s.asked_at},
             {"waitingSince", s.waiting_since}, {"read", s.read}};
+  if (!s.choices.empty()) j["choices"] = s.choices;
+  if (s.consented) j["consented"] = true;
   if (is_terminal(s)) {
     j["final"] = s.final_decision;
     j["outcome"] = s.final_decision.value("kind", "") == "done" ? "done" : s.final_decision["error"].value("name", "");
@@ -291,6 +297,34 @@ Expected<FlowState> state_from_json(const json& j) {
     if (!pj.contains("size") || !whole(pj["size"], 0, 100000, n)) return bad("pending.size: expected a count");
     s.pending.size = static_cast<int>(n);
     if (!read_time(pj, "at", s.pending.at)) return bad("pending.at: expected milliseconds");
+    // Added with issue 17 (a state stored before has none: the target's name is then unknown).
+    if (pj.contains("name")) {
+      if (!pj["name"].is_string() || pj["name"].get_ref<const std::string&>().size() > 1000) return bad("pending.name: expected text");
+      s.pending.name = pj["name"].get<std::string>();
+    }
+    if (pj.contains("disabled")) {
+      if (!whole(pj["disabled"], 0, 1, n)) return bad("pending.disabled: expected 0 or 1");
+      s.pending.disabled = static_cast<int>(n);
+    }
+    if (pj.contains("strict")) {
+      if (!pj["strict"].is_boolean()) return bad("pending.strict: expected true or false");
+      s.pending.strict = pj["strict"].get<bool>();
+    }
+    if (pj.contains("alerts")) {
+      if (!whole(pj["alerts"], 0, 100000, n)) return bad("pending.alerts: expected a count");
+      s.pending.alerts = static_cast<int>(n);
+    }
+  }
+  if (auto choices = j.find("choices"); choices != j.end()) {
+    if (!choices->is_array() || choices->size() > 10) return bad("choices: expected a list of names");
+    for (const json& c : *choices) {
+      if (!c.is_string() || c.get_ref<const std::string&>().size() > 200) return bad("choices: expected a list of names");
+      s.choices.push_back(c.get<std::string>());
+    }
+  }
+  if (auto consented = j.find("consented"); consented != j.end()) {
+    if (!consented->is_boolean()) return bad("consented: expected true or false");
+    s.consented = consented->get<bool>();
   }
   auto read = j.find("read");
   if (read == j.end() || !read_is_sound(*read)) return bad("read: expected what a flow reads");

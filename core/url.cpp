@@ -16,8 +16,14 @@ Url parse_url(std::string_view s) {
   std::string_view rest = s.substr(colon + 3);
   std::size_t host_end = rest.find_first_of("/?#");
   std::string_view authority = rest.substr(0, host_end);
-  if (std::size_t at = authority.rfind('@'); at != std::string_view::npos) authority = authority.substr(at + 1);
-  if (std::size_t port = authority.find(':'); port != std::string_view::npos) authority = authority.substr(0, port);
+  if (std::size_t at = authority.rfind('@'); at != std::string_view::npos) {
+    authority = authority.substr(at + 1);
+    url.userinfo = true;
+  }
+  if (std::size_t port = authority.find(':'); port != std::string_view::npos) {
+    url.port = std::string(authority.substr(port + 1));
+    authority = authority.substr(0, port);
+  }
   for (char c : authority) url.host += lower(c);
   if (host_end == std::string_view::npos) return url;
   rest = rest.substr(host_end);
@@ -31,6 +37,51 @@ Url parse_url(std::string_view s) {
   }
   url.path = std::string(rest);
   return url;
+}
+
+Link resolve_link(const Url& base, std::string_view raw) {
+  Link link;
+  std::string href;
+  for (char c : raw) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) continue;  // what browsers strip or ignore
+    href += c == '\\' ? '/' : c;
+  }
+  if (href.empty() || href[0] == '#') {
+    link.none = true;
+    return link;
+  }
+  // A scheme: letters, digits, + - . before the first ':' (and before any / ? #).
+  std::size_t colon = href.find(':');
+  bool has_scheme = colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(href[0])) &&
+                    href.find_first_of("/?#") > colon;
+  for (std::size_t k = 0; has_scheme && k < colon; ++k) {
+    char c = href[k];
+    has_scheme = std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+  }
+  if (has_scheme) {
+    if (href.compare(colon + 1, 2, "//") == 0) {
+      link.url = parse_url(href);
+    } else {
+      for (char c : href.substr(0, colon)) link.url.scheme += lower(c);
+    }
+    return link;
+  }
+  if (href.compare(0, 2, "//") == 0) {
+    link.url = parse_url(base.scheme + ":" + href);
+    return link;
+  }
+  Url u = parse_url("x://h" + std::string(href[0] == '/' || href[0] == '?' ? "" : "/") + href);
+  link.url = base;
+  link.url.query = u.query;
+  link.url.fragment = u.fragment;
+  if (href[0] == '?') return link;
+  if (href[0] == '/') {
+    link.url.path = u.path;
+  } else {
+    std::size_t slash = base.path.rfind('/');
+    link.url.path = (slash == std::string::npos ? "/" : base.path.substr(0, slash + 1)) + u.path.substr(1);
+  }
+  return link;
 }
 
 std::string trim(std::string_view s) {

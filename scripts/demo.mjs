@@ -92,6 +92,12 @@ async function oneClick(role, name) {
   let shot = 0;
   const rec = await until(async () => {
     const r = await flowRecord();
+    // The flow asks the person to confirm the Facebook account it is about to link (issue 17): one click, in the popup.
+    if (r && r.id !== before?.id && r.status === 'needs_user' && ['confirm_account', 'confirm_unlink', 'choose_unlink'].includes(r.asked)) {
+      console.log(`demo: step ${step}:   ${await popup.locator('#flow-ask').textContent()} — the person confirms`);
+      await popup.bringToFront();
+      await popup.locator('#flow-answers button').first().click();
+    }
     const progress = await popup.locator('#flow-progress').textContent();
     if (r && r.id !== before?.id && progress && progress !== shown) {
       shown = progress;

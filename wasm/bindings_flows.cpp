@@ -38,4 +38,5 @@ EMSCRIPTEN_BINDINGS(crosslink_flows) {
   emscripten::function("cancel", &cancel);
   emscripten::function("instagramAccountAt", &instagram_account_at);
   emscripten::function("composerSwitchAt", &composer_switch_at);
+  emscripten::function("answer", &answer);
 }

@@ -172,7 +172,7 @@ export type SharingSwitch = 'posts' | 'reels' | 'stories' | 'facebookStories';
 export interface FlowParams {
   /** link: "Continue" on the profile sync (default false: "Not now"). */
   syncProfile?: boolean;
-  /** link: the Facebook account to link; left out: the one Facebook offers. */
+  /** link: the Facebook account to link (left out: the person confirms the one Facebook offers); unlink: the one to remove (left out: the person confirms or picks). */
   facebookAccount?: string;
   /** setSharing (required there): the switches to set. */
   sharing?: Partial<Record<SharingSwitch, boolean>>;
@@ -182,11 +182,12 @@ export interface FlowParams {
   userWaitMs?: number;
 }
 
-export type AskReason = 'facebook_login' | 'choose_account' | 'not_you' | 'press_continue' | 'guided';
+export type AskReason = 'facebook_login' | 'choose_account' | 'not_you' | 'press_continue' | 'check_address'
+  | 'confirm_account' | 'confirm_unlink' | 'choose_unlink' | 'guided';
 export type FlowOutcome =
   | 'done' | 'needs_user' | 'unavailable' | 'rate_limited' | 'not_found' | 'not_linked' | 'cancelled'
   | 'click_budget' | 'time_budget' | 'loop' | 'no_effect' | 'verify_failed' | 'refused' | 'interstitial'
-  | 'unknown_screen' | 'unreadable_page' | 'navigation_refused' | string;
+  | 'unknown_screen' | 'unreadable_page' | 'navigation_refused' | 'unexpected_host' | string;
 
 /** JSON that resumes exactly: keep it (chrome.storage.session) and pass it back as it is. */
 export interface FlowState {
@@ -207,7 +208,7 @@ export type FlowDecision =
   | { kind: 'click' | 'toggle'; screen: string; target: number; locator: string; role: string; name: string; checked?: boolean; taught?: string }
   | { kind: 'navigate'; screen: string; url: string }
   | { kind: 'wait'; screen: string; ms: number }
-  | { kind: 'ask_user'; screen: string; reason: AskReason; guide?: Guide }
+  | { kind: 'ask_user'; screen: string; reason: AskReason; guide?: Guide; choices?: string[] }
   | { kind: 'done'; screen: string; result: Record<string, unknown> }
   | { kind: 'error'; screen: string; error: CoreError };
 
@@ -220,6 +221,8 @@ export interface FlowCore {
   instagramAccount(snapshot: Snapshot | string): { username: string | null } | { error: CoreError };
   /** The composer's "Also share to Facebook" switch: its index, -1 unless the page is the new-post composer and the switch is in its dialog. */
   composerSwitch(snapshot: Snapshot | string): { screen: string; switch: number } | { error: CoreError };
+  /** The person's answer to confirm_account / confirm_unlink / choose_unlink: one of the decision's choices ("" for a confirm_account without one). */
+  answer(state: FlowState | string, choice: string, nowMs?: number): { state: FlowState } | { error: CoreError };
 }
 
 // ---- Guided steps, taught wordings, the problem report (core/api_guided.h, issue 16) ----

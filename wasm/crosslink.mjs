@@ -91,6 +91,7 @@ function flowMethods(m) {
     cancel: (state, nowMs) => json(m.cancel(stored(state), now(nowMs))),
     instagramAccount: (snapshot) => json(withSnapshot(snapshot, (at, n) => m.instagramAccountAt(at, n))),
     composerSwitch: (snapshot) => json(withSnapshot(snapshot, (at, n) => m.composerSwitchAt(at, n))),
+    answer: (state, choice, nowMs) => json(m.answer(stored(state), str(choice), now(nowMs))),
   };
 }
 

@@ -34,6 +34,7 @@ export function defaultState() {
     saveLoginInfo: false,
     confirmIdentity: false,
     unknownWording: null,  // guided steps (issue 16): web/variants.mjs
+    finishSpinner: 0,
     // who is who
     instagramUsername: 'jane.doe',
     facebookLoggedIn: true,
@@ -88,6 +89,7 @@ const SCHEMA = {
   saveLoginInfo: check((v) => typeof v === 'boolean', 'must be a boolean'),
   confirmIdentity: check((v) => typeof v === 'boolean', 'must be a boolean'),
   unknownWording: check((v) => v === null || UNKNOWN_WORDINGS.includes(v), `must be null or one of ${UNKNOWN_WORDINGS.join(', ')}`),
+  finishSpinner: check((v) => isInt(v) && v <= 10000, 'must be an integer from 0 to 10000 (ms)'),
   instagramUsername: check((v) => typeof v === 'string' && /^[a-z0-9._]{1,30}$/.test(v), 'must be 1-30 of a-z 0-9 . _'),
   facebookLoggedIn: check((v) => typeof v === 'boolean', 'must be a boolean'),
   facebookAccounts: check((v) => Array.isArray(v) && v.length >= 1 && v.length <= 10 && v.every(isName) && new Set(v).size === v.length,

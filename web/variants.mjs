@@ -83,3 +83,10 @@ function unknownWordingText(state, id, s) {
   const v = UNKNOWN[state.unknownWording];
   return v && v.ids.includes(id) ? unknownWording(state.unknownWording, state.locale) : s;
 }
+// ---- issue 17 (safety): a finish screen that shows a spinner --------------------------
+/**
+ * finishSpinner (ms, 0 = off): "Yes, finish setup" stays as it is (not busy) while a
+ * spinner (role status) shows for that long, then the link is made. An unrelated element
+ * appearing after a click is not the click's effect: the flow must not click again.
+ */
+export const finishSpinnerAttr = (state) => (state.finishSpinner ? ` data-stage-spinner="${Number(state.finishSpinner)}"` : '');

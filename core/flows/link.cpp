@@ -1,9 +1,52 @@
 // Link: adds the Facebook account to Accounts Center (Add accounts → Facebook → Continue
 // as … → Yes, finish setup → the profile sync question), then reads the accounts list back.
+// Facebook's "Continue as <name>" is the person's consent: it is clicked only for the
+// account the person started the flow for (facebookAccount), or after they confirmed the
+// name offered (the ask confirm_account, answered in the popup or the panel).
+#include <string_view>
+
 #include "flow_engine.h"
 #include "fold.h"
 
 namespace crosslink::flows {
+
+namespace {
+
+// "Continue as <name>" (any locale's wording of fb.continue with a {name}) on a button or a
+// heading of the page: the name, "" when the page does not say it.
+std::string offered_account(const Page& page) {
+  const pack::TextRow& row = pack::kTexts[static_cast<int>(pack::Text::fb_continue)];
+  for (const Element& e : page.snapshot().elements) {
+    if (e.role != Role::Button && e.role != Role::Heading) continue;
+    std::string said = trim(e.name);
+    while (!said.empty() && (said.back() == '?' || said.back() == ' ')) said.pop_back();
+    if (said.rfind("\xC2\xBF", 0) == 0) said.erase(0, 2);  // "¿"
+    for (int w = row.first; w < row.first + row.count; ++w) {
+      std::string_view wording = pack::kWordings[w].text;
+      std::size_t at = wording.find("{name}");
+      if (at == std::string_view::npos) continue;
+      std::string_view before = wording.substr(0, at), after = wording.substr(at + 6);
+      if (said.size() <= before.size() + after.size()) continue;
+      if (!equals_ignore_case(std::string_view(said).substr(0, before.size()), before)) continue;
+      if (!equals_ignore_case(std::string_view(said).substr(said.size() - after.size()), after)) continue;
+      std::string name = trim(std::string_view(said).substr(before.size(), said.size() - before.size() - after.size()));
+      if (!name.empty() && name.size() <= 200) return name;
+    }
+  }
+  return "";
+}
+
+// A host Facebook's consent page is recognised on (screens.json): where the tab should be.
+bool facebook_host(const std::string& host) {
+  for (int s = 0; s < pack::kScreenCount; ++s) {
+    if (std::string_view(pack::kScreens[s].id) != screen_name(Screen::facebook_continue_as)) continue;
+    for (int h = 0; h < registry::kHostCount; ++h)
+      if (host == pack::kHosts[h] && (pack::kScreens[s].hosts & (1u << h))) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 Action link(Ctx& c) {
   switch (c.screen) {
@@ -20,12 +63,19 @@ Action link(Ctx& c) {
     }
     case Screen::facebook_continue_as: {
       const std::string& want = c.st.params.facebook_account;
+      const std::string offered = offered_account(c.page);
       if (!want.empty()) {
-        bool offered = false;
-        for (int i = 0; i < c.page.size() && !offered; ++i) offered = c.page.folded_name(i).find(fold(want)) != std::string::npos;
-        if (!offered) return ask("not_you");
+        bool on_page = !offered.empty() && fold(offered) == fold(want);
+        for (int i = 0; i < c.page.size() && !on_page && offered.empty(); ++i)
+          on_page = c.page.folded_name(i).find(fold(want)) != std::string::npos;
+        if (!on_page) return ask("not_you");
+        return c.click(Loc::fb_continue);  // the person's own choice of account
       }
-      return c.click(Loc::fb_continue);
+      if (!offered.empty()) return ask("confirm_account", {offered});
+      if (!c.st.consented) return ask("confirm_account", {});  // the name is only on the page: the person reads it there
+      Action a = c.click(Loc::fb_continue);
+      if (a.kind == DecisionKind::Click) c.st.consented = false;  // one consent, one click
+      return a;
     }
     case Screen::facebook_choose_account: {
       const std::string& want = c.st.params.facebook_account;
@@ -42,7 +92,14 @@ Action link(Ctx& c) {
     }
     case Screen::facebook_login: return ask("facebook_login");
     case Screen::unreadable:
-      if (c.did(Step::add_facebook) && !c.did(Step::finish_yes)) return ask("press_continue");
+      if (c.did(Step::add_facebook) && !c.did(Step::finish_yes)) {
+        // What Crosslink knows of the tab: its host when the browser tells it, else nothing.
+        const std::string& host = c.page.url().host;
+        if (host.empty()) return ask("check_address");  // never described as Facebook's page
+        if (!facebook_host(host) || c.page.url().scheme != "https")
+          return fail("unexpected_host", host + ": the tab left Meta's pages after \"Add Facebook account\"");
+        return ask("press_continue");
+      }
       break;
     case Screen::accounts_center_finish_setup: return c.taken(Step::finish_yes, c.click(Loc::finish_yes));
     case Screen::accounts_center_profile_sync:

@@ -330,15 +330,19 @@ export function createFlowDriver({ withCore }) {
           cur.acting = { id: `${cur.id}:${cur.actionSeq}`, decision, pageId: snap.pageId };
           cur.actions = (cur.actions ?? 0) + 1;
           cur.asked = '';
+          delete cur.choices;
           act = cur.acting;
           return cur;
         case 'wait':
           cur.waitMs = decision.ms;
           cur.asked = '';
+          delete cur.choices;
           return cur;
         case 'ask_user':
           if (cur.asked !== decision.reason) act = { ask: decision.reason };
           cur.asked = decision.reason;
+          // A consent ask (issue 17): the names the person picks from, in the popup or the panel.
+          cur.choices = decision.choices ?? [];
           cur.status = 'needs_user';
           cur.waitMs = USER_POLL_MS;
           return cur;
@@ -497,6 +501,34 @@ export function createFlowDriver({ withCore }) {
     return rec;
   }
 
+  /**
+   * The person's answer to a consent ask (confirm_account, confirm_unlink, choose_unlink):
+   * one of the names offered, "" for a confirm_account whose name only the page shows. The
+   * core checks it was offered (bad_answer otherwise); the flow goes on at once.
+   */
+  async function answer(choice, flowId = null) {
+    const core = await withCore();
+    let refusal = null;
+    const rec = await update((cur) => {
+      if (ended(cur) || cur.status !== 'needs_user' || (flowId && cur.id !== flowId)) {
+        refusal = fail('bad_answer', 'no flow waits for an answer');
+        return undefined;
+      }
+      const out = core.answer(cur.state, choice, Date.now());
+      if (out.error) {
+        refusal = fail(out.error.name, out.error.detail);
+        return undefined;
+      }
+      const next = { ...cur, state: out.state, status: 'running', asked: '', waitMs: 0 };
+      delete next.choices;
+      return next;
+    });
+    if (refusal) throw refusal;
+    await log({ type: 'flow_answer', detail: `${rec.flow}: ${choice ? 'confirmed the name offered' : 'confirmed the account on the page'}` });
+    kick();
+    return rec;
+  }
+
   async function resume() {
     const rec = await update((cur) => (cur && cur.status === 'paused' ? { ...cur, status: 'running', waitMs: 0 } : undefined));
     if (rec?.status === 'running') await tell(rec.tabId, { type: 'actuator/flow', active: true, flowId: rec.id });
@@ -556,5 +588,5 @@ export function createFlowDriver({ withCore }) {
     return { text: out.text, report: out.report };
   }
 
-  return { start, cancel, pause, resume, resumeStored, syncScripts, load, kick, guidedClick, answerOffer, report };
+  return { start, cancel, pause, resume, answer, resumeStored, syncScripts, load, kick, guidedClick, answerOffer, report };
 }

@@ -24,6 +24,7 @@ export function panelView(rec) {
     screen: rec.screen ?? '',
     actions: rec.actions ?? 0,
     asked: rec.asked ?? '',
+    choices: rec.asked && Array.isArray(rec.choices) ? rec.choices.slice(0, 10).map((c) => String(c).slice(0, 200)) : [],
     waiting,
     next: d && waiting !== 'navigate' ? { kind: d.kind, name: String(d.name ?? '').slice(0, 80) } : null,
     outcome: ended ? (rec.outcome ?? rec.error?.name ?? 'internal') : null,

@@ -78,6 +78,14 @@ const routes = {
       return { flow: flowView(await driver.cancel()) };
     },
   },
+  // The person's one click on a consent ask (issue 17): the name offered, or "" for the account on the page.
+  'popup/answerFlow': {
+    from: ['page'],
+    fields: { choice: 'string' },
+    async handle({ choice }) {
+      return { flow: flowView(await driver.answer(choice)) };
+    },
+  },
   'popup/resumeFlow': {
     from: ['page'],
     fields: {},
@@ -116,6 +124,14 @@ const routes = {
     async handle({ flowId }, sender) {
       await flowTabOnly(flowId, sender);
       return { flow: flowView(await driver.cancel()) };
+    },
+  },
+  'content/answerFlow': {
+    from: ['content', 'facebook'],
+    fields: { flowId: 'string', choice: 'string' },
+    async handle({ flowId, choice }, sender) {
+      await flowTabOnly(flowId, sender);
+      return { flow: flowView(await driver.answer(choice, flowId)) };
     },
   },
   'content/resumeFlow': {

@@ -42,6 +42,16 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     const name = v.outcome ?? 'internal';
     return m(`outcome_${name}`) || t('outcomeFailed', errorText(name));
   }
+  // The consent asks (issue 17): the question names the account; one button per choice.
+  const CONSENT = new Set(['confirm_account', 'confirm_unlink', 'choose_unlink']);
+  function askText(v) {
+    const [first = ''] = v.choices ?? [];
+    if (v.asked === 'confirm_account') return first ? t('ask_confirm_account', first) : t('ask_confirm_account_unnamed');
+    if (v.asked === 'confirm_unlink') return t('ask_confirm_unlink', first);
+    return t(`ask_${v.asked}`);
+  }
+  const answerChoices = (v) => (!CONSENT.has(v.asked) ? [] : v.asked === 'confirm_account' && !v.choices?.length ? [''] : (v.choices ?? []));
+  const answerLabel = (v, c) => (v.asked === 'confirm_account' ? (c ? t('answerLink', c) : t('answerLinkUnnamed')) : t('answerUnlink', c));
   function waitingText(v) {
     const name = String(v.next?.name ?? '').slice(0, 80);
     switch (v.waiting) {
@@ -154,6 +164,7 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     live.setAttribute('aria-live', 'polite');
     const resume = el('button', { type: 'button', hidden: true });
     const cancel = el('button', { type: 'button', className: 'secondary' });
+    const answers = el('div', { className: 'buttons answers', hidden: true });
     const reportButton = el('button', { type: 'button', className: 'plain', hidden: true });
     const buttons = el('div', { className: 'buttons' }, reportButton, resume, cancel);
     // "Remember this button for next time?" after a guided step (taught wordings).
@@ -171,7 +182,7 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     const copied = el('p', { className: 'copied' });
     copied.setAttribute('role', 'status');
     const report = el('div', { className: 'report', hidden: true }, reportLabel, reportText, copied, el('div', { className: 'buttons' }, closeReport, copy));
-    const box = el('aside', { className: 'panel', tabIndex: -1 }, brand, title, live, offer, buttons, report);
+    const box = el('aside', { className: 'panel', tabIndex: -1 }, brand, title, live, answers, offer, buttons, report);
     box.setAttribute('aria-labelledby', 'brand');
     box.dataset.corner = 'br';
     root.append(box);
@@ -186,9 +197,21 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
       wait.hidden = !running;
       setText(step, running ? t('flowProgress', String((v.actions ?? 0) + 1), v.screen ? (m(`screen_${v.screen}`) || v.screen) : t('screenStarting')) : '');
       setText(wait, running ? waitingText(v) : '');
-      const question = !running ? '' : v.status === 'paused' ? t('flowPaused') : v.asked ? t(`ask_${v.asked}`) : '';
+      const question = !running ? '' : v.status === 'paused' ? t('flowPaused') : v.asked ? askText(v) : '';
       ask.hidden = !question;
       setText(ask, question);
+      const offered = running && v.status !== 'paused' ? answerChoices(v) : [];
+      const key = JSON.stringify([v.asked, offered]);
+      if (answers.dataset.key !== key) {
+        answers.dataset.key = key;
+        answers.textContent = '';
+        for (const choice of offered) {
+          const b = el('button', { type: 'button' }, answerLabel(v, choice));
+          b.dataset.choice = choice;
+          answers.append(b);
+        }
+      }
+      answers.hidden = offered.length === 0;
       outcome.hidden = running;
       outcome.dataset.state = v.status === 'done' ? 'done' : 'stopped';
       setText(outcome, running ? '' : outcomeText(v));
@@ -244,7 +267,7 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
       return best;
     }
 
-    return { host, root, box, cancel, resume, render, place, remember, forget, reportButton, report, reportText, copy, closeReport, copied, showReport };
+    return { host, root, box, cancel, resume, answers, render, place, remember, forget, reportButton, report, reportText, copy, closeReport, copied, showReport };
   }
 
   // ---- The panel of this page ----
@@ -282,6 +305,12 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
         panel.reportButton.focus();
         if (view && ENDED.has(view.status) && !view.offer) hideTimer = setTimeout(hide, OUTCOME_MS);
       }));
+      // A consent answer: the person's own click on the name (never a page script's).
+      panel.answers.addEventListener('click', (event) => {
+        const button = event.target.closest?.('button');
+        if (!event.isTrusted || !button || !view) return;
+        chrome.runtime.sendMessage({ type: 'content/answerFlow', flowId: view.id, choice: button.dataset.choice ?? '' }).catch(() => {});
+      });
     }
     if (!panel.host.isConnected) document.documentElement.append(panel.host);
     return panel;

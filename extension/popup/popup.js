@@ -164,6 +164,40 @@ function outcomeText(rec) {
 const quietNow = (rec) => Boolean(rec?.quiet) && rec.flow === 'readStatus'
   && (rec.status === 'running' || rec.status === 'done' || rec.status === 'cancelled');
 
+// The consent asks (issue 17): the question names the account; one button per choice,
+// the person's one click (popup/answerFlow). Cancel stays the way to say no.
+const CONSENT = new Set(['confirm_account', 'confirm_unlink', 'choose_unlink']);
+function askText(v) {
+  const [first = ''] = v.choices ?? [];
+  if (v.asked === 'confirm_account') return first ? t('ask_confirm_account', first) : t('ask_confirm_account_unnamed');
+  if (v.asked === 'confirm_unlink') return t('ask_confirm_unlink', first);
+  return t(`ask_${v.asked}`);
+}
+const answerChoices = (v) => (!CONSENT.has(v.asked) ? [] : v.asked === 'confirm_account' && !v.choices?.length ? [''] : (v.choices ?? []));
+const answerLabel = (v, c) => (v.asked === 'confirm_account' ? (c ? t('answerLink', c) : t('answerLinkUnnamed')) : t('answerUnlink', c));
+function renderAnswers(choices) {
+  let box = $('flow-answers');
+  if (!box) {
+    box = document.createElement('div');
+    box.id = 'flow-answers';
+    box.className = 'answers';
+    $('flow-ask').after(box);
+  }
+  const key = JSON.stringify([flow?.asked, choices]);
+  if (box.dataset.key !== key) {
+    box.dataset.key = key;
+    box.textContent = '';
+    for (const choice of choices) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = answerLabel(flow, choice);
+      b.addEventListener('click', () => send({ type: 'popup/answerFlow', choice }));
+      box.append(b);
+    }
+  }
+  box.hidden = choices.length === 0;
+}
+
 function renderFlow() {
   const box = $('flow');
   const wasChecking = checking;
@@ -187,11 +221,12 @@ function renderFlow() {
     ask.textContent = t('flowPaused');
   } else if (running && flow.asked) {
     ask.hidden = false;
-    ask.textContent = t(`ask_${flow.asked}`);
+    ask.textContent = askText(flow);
   } else {
     ask.hidden = true;
     ask.textContent = '';
   }
+  renderAnswers(running && flow.status !== 'paused' ? answerChoices(flow) : []);
   $('cancel').hidden = !running;
   $('resume').hidden = !(running && flow.status === 'paused');
   const outcome = $('flow-outcome');
@@ -324,7 +359,12 @@ $('unlink').addEventListener('click', () => {
   if ($('unlink-confirm').hidden) openUnlinkConfirm();
   else closeUnlinkConfirm();
 });
-$('unlink-yes').addEventListener('click', () => start('unlink'));
+// The person confirmed the name shown: the core removes that account only (issue 17), and
+// asks again itself when the popup could not name it or the list shows another.
+$('unlink-yes').addEventListener('click', () => {
+  const named = !status?.error && status?.linked && status.facebookName;
+  start('unlink', named ? { facebookAccount: status.facebookName } : {});
+});
 $('unlink-no').addEventListener('click', () => {
   closeUnlinkConfirm();
   $('unlink').focus();

@@ -73,11 +73,18 @@ async function linkRun(env, first) {
     await env.popup.bringToFront();
     await env.popup.getByRole('button', { name: 'Link to Facebook', exact: true }).click();
   } else {
-    const reply = await env.popup.evaluate(() => chrome.runtime.sendMessage({ type: 'popup/startFlow', flow: 'link', params: {} }));
+    // Started for the account the stage offers: no consent ask (issue 17).
+    const reply = await env.popup.evaluate(() => chrome.runtime.sendMessage({ type: 'popup/startFlow', flow: 'link', params: { facebookAccount: 'Jane Doe' } }));
     if (!reply.ok) throw new Error(`start: ${JSON.stringify(reply.error)}`);
   }
-  const rec = await until(() => flowRecord(env.popup), (r) => r && r.id !== before?.id && ENDED.includes(r.status),
-    { timeout: 120000, interval: 50, what: 'the link flow' });
+  const rec = await until(async () => {
+    const r = await flowRecord(env.popup);
+    // The first run (the button, no name): the person confirms the account offered (issue 17).
+    if (r && r.id !== before?.id && r.status === 'needs_user' && r.asked === 'confirm_account') {
+      await env.popup.evaluate((choice) => chrome.runtime.sendMessage({ type: 'popup/answerFlow', choice }), r.choices?.[0] ?? '');
+    }
+    return r;
+  }, (r) => r && r.id !== before?.id && ENDED.includes(r.status), { timeout: 120000, interval: 50, what: 'the link flow' });
   if (rec.status !== 'done') throw new Error(`link flow: ${rec.status} ${JSON.stringify(rec.error)}`);
   const tab = env.browser.context.pages().find((p) => p !== env.padder && p.url().startsWith('https://accountscenter.instagram.com/'));
   const long = tab ? await tab.evaluate(() => JSON.parse(sessionStorage.getItem('benchLong') ?? '[]')) : [];

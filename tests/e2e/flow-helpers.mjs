@@ -55,10 +55,23 @@ export const actionNames = async (stage) => (await stageLog(stage, 'action')).ma
 export const flowRecord = (popup) => popup.evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
 export const sendFromPopup = (popup, message) => popup.evaluate((m) => chrome.runtime.sendMessage(m), message);
 
-/** Waits until the flow with this id (or any, when null) is ended; returns its record. */
-export function flowEnded(popup, { id = null, timeout = 60000 } = {}) {
-  return until(() => flowRecord(popup), (r) => r && (!id || r.id === id) && ['done', 'error', 'cancelled'].includes(r.status),
-    { timeout, interval: 50, what: 'the flow to end' });
+/** The consent asks (issue 17): the flow waits for the person to confirm a name. */
+export const CONSENT_ASKS = new Set(['confirm_account', 'confirm_unlink', 'choose_unlink']);
+/** The person's one click on a consent ask: the first name offered ("" when the page alone shows it). */
+export const answerConsent = (popup, rec) => sendFromPopup(popup, { type: 'popup/answerFlow', choice: rec.choices?.[0] ?? '' });
+
+/**
+ * Waits until the flow with this id (or any, when null) is ended; returns its record.
+ * consent (default true): a consent ask on the way is answered as the person would, with
+ * the name offered (the tests that are about the ask itself pass false).
+ */
+export function flowEnded(popup, { id = null, timeout = 60000, consent = true } = {}) {
+  return until(async () => {
+    const r = await flowRecord(popup);
+    if (consent && r && (!id || r.id === id) && r.status === 'needs_user' && CONSENT_ASKS.has(r.asked)) await answerConsent(popup, r);
+    return r;
+  }, (r) => r && (!id || r.id === id) && ['done', 'error', 'cancelled'].includes(r.status),
+  { timeout, interval: 50, what: 'the flow to end' });
 }
 
 /** Clicks a popup control by role and exact name; returns the new flow's record once it ended. */

@@ -2,7 +2,8 @@
 // settles an unseeded chrome.permissions.request (no prompt to answer), which is, for the
 // extension, exactly a person who does not grant it: the flow never waits for the answer.
 // It checks chrome.permissions.contains whenever it reaches Facebook, may not read that
-// page, and asks the person to press Continue there; the test presses it by hand.
+// page, and asks the person to check the address and press Continue there (check_address:
+// it cannot see the address, so it never calls the page Facebook's); the test presses it by hand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setState, until } from './harness.mjs';
@@ -17,11 +18,11 @@ async function linkByHand(locale, layout) {
   assert.equal(await env.popup.evaluate((o) => chrome.permissions.contains({ origins: o }), FACEBOOK_ORIGINS), false);
   await env.popup.bringToFront();
   await env.popup.getByRole('button', { name: 'Link to Facebook', exact: true }).click();
-  const asked = await waitFor((r) => r.asked === 'press_continue', 'the flow to ask the person to press Continue');
+  const asked = await waitFor((r) => r.asked === 'check_address', 'the flow to ask the person to press Continue');
   assert.equal(asked.status, 'needs_user');
   assert.equal(asked.screen, 'unreadable');
   assert.equal(await env.popup.evaluate(async (id) => (await chrome.tabs.get(id)).active, asked.tabId), true);
-  assert.match(await env.popup.locator('#flow-ask').textContent(), /^Please press Continue on Facebook's page/);
+  assert.match(await env.popup.locator('#flow-ask').textContent(), /^The tab left the pages Crosslink can read\. Check that the address bar shows facebook\.com/);
   // Until the person acts, nothing happens on Facebook.
   assert.deepEqual(await actionNames(env.stage), []);
 
@@ -52,7 +53,7 @@ test('refused, Facebook logged out: the person logs in and continues; the form o
   await setState(env.stage, { linked: false, facebookLoggedIn: false });
   await env.popup.bringToFront();
   await env.popup.getByRole('button', { name: 'Link to Facebook', exact: true }).click();
-  const asked = await waitFor((r) => r.asked === 'press_continue', 'the ask');
+  const asked = await waitFor((r) => r.asked === 'check_address', 'the ask');
   const page = await flowPage(env);
   await page.getByRole('textbox', { name: text('en', 'fb.login.email'), exact: true }).fill('jane@example.com');
   await page.getByLabel(text('en', 'fb.login.password'), { exact: true }).fill('typed-by-the-person');

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evalInContentScript, setState, until } from './harness.mjs';
 import {
-  ACCOUNTS, MESSAGING_SWITCH, SWITCH_NAMES, actionNames, flowEnded, flowPage, flowRecord, sendFromPopup, stageLog,
+  ACCOUNTS, CONSENT_ASKS, MESSAGING_SWITCH, SWITCH_NAMES, actionNames, answerConsent, flowEnded, flowPage, flowRecord, sendFromPopup, stageLog,
   stageState, useFlowBrowser,
 } from './flow-helpers.mjs';
 
@@ -111,6 +111,11 @@ test('the popup shows progress while a flow runs: step k and the screen in words
     rec = await flowRecord(env.popup);
     const text = await env.popup.locator('#flow-progress').textContent();
     if (text) seen.add(text);
+    // The popup could not name the account (nothing read yet): the core asks, the person confirms (issue 17).
+    if (rec?.status === 'needs_user' && CONSENT_ASKS.has(rec.asked)) {
+      await answerConsent(env.popup, rec);
+      await env.popup.bringToFront();  // the ask brought the flow's tab forward; the popup is watched again
+    }
     if (rec && ['done', 'error', 'cancelled'].includes(rec.status)) break;
     await new Promise((r) => setTimeout(r, 30));
   }

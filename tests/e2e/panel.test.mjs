@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { evalInContentScript, setState, until } from './harness.mjs';
 import {
-  actionNames, flowEnded, flowPage, flowRecord, sendFromPopup, stageState, startFlow, useFlowBrowser,
+  CONSENT_ASKS, actionNames, answerConsent, flowEnded, flowPage, flowRecord, sendFromPopup, stageState, startFlow, useFlowBrowser,
 } from './flow-helpers.mjs';
 import { text } from '../../web/texts.mjs';
 
@@ -129,6 +129,8 @@ test('a link flow: the panel names the flow and each step, says what comes next,
     if (p) { seen.add(p.text); live = p.live ?? live; }
     const rec = await flowRecord(env.popup);
     if (rec?.status === 'running' && !badgeRunning) badgeRunning = await badge();
+    // The person confirms the account Facebook offers (issue 17) — one click, as they would.
+    if (rec?.status === 'needs_user' && CONSENT_ASKS.has(rec.asked)) await answerConsent(env.popup, rec);
     if (rec && rec.id === started.id && ['done', 'error', 'cancelled'].includes(rec.status)) break;
   }
   const rec = await flowEnded(env.popup, { id: started.id });
@@ -194,7 +196,7 @@ test('keyboard only on Accounts Center, between two paced clicks: Cancel is not 
   try {
     await setState(env.stage, { linked: true, facebookName: 'Jane Doe' });
     const startedAt = Date.now();
-    const started = await startFlow(env.popup, 'unlink');
+    const started = await startFlow(env.popup, 'unlink', { facebookAccount: 'Jane Doe' });  // named, as the popup's confirmation passes it
     const page = await flowPage(env);
     // The first click is made at once; the next one waits for the pacing: the panel says which.
     const waiting = await until(() => panelAx(page), (p) => p && /Step [2-9]/.test(p.text) && /Next: Crosslink clicks “[^”]+”\./.test(p.text) && p.buttons.includes('Cancel'),
@@ -240,7 +242,7 @@ test('paused by the person\'s click: the panel says so and offers Resume, which 
   await setPacing(3000);
   try {
     await setState(env.stage, { linked: true, facebookName: 'Jane Doe' });
-    const started = await startFlow(env.popup, 'unlink');
+    const started = await startFlow(env.popup, 'unlink', { facebookAccount: 'Jane Doe' });
     const page = await flowPage(env);
     await until(() => panelAx(page), (p) => p && /Step [2-9]/.test(p.text) && /Next: Crosslink clicks/.test(p.text), { what: 'a paced click', timeout: 15000 });
     await page.getByRole('heading').first().click();  // the person's own click in the page (on a title)

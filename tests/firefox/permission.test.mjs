@@ -40,7 +40,7 @@ test('"Deny": the popup says so, the flow asks the person to press Continue on F
   assert.equal(await answerPermissionPrompt(env.ff.browser, false), "Deny");
   await until(note, (t) => t === REFUSED, { what: 'the refusal said in the popup' });
   const started = await flowAfter(before);
-  const asked = await until(() => flowRecord(env.popup), (r) => r.id === started.id && r.asked === 'press_continue',
+  const asked = await until(() => flowRecord(env.popup), (r) => r.id === started.id && ['check_address', 'press_continue'].includes(r.asked),
     { what: 'the flow to ask for Continue', timeout: 20000 });
   assert.equal(asked.status, 'needs_user');
   assert.deepEqual(await actionNames(env.stage), [], 'nothing done on Facebook until the person acts');

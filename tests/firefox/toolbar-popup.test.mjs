@@ -55,7 +55,7 @@ test('toolbar popup, Link, "Deny": the panel says so and the flow asks the perso
   const before = await linkToPrompt();
   assert.equal(await answerPermissionPrompt(env.ff.browser, false), 'Deny');
   await until(noteText, (t) => /^Crosslink may not read Facebook's pages\./.test(t), { what: 'the refusal in the panel' });
-  const rec = await until(() => flowRecord(env.popup), (r) => r && r.id !== before?.id && r.asked === 'press_continue',
+  const rec = await until(() => flowRecord(env.popup), (r) => r && r.id !== before?.id && ['check_address', 'press_continue'].includes(r.asked),
     { what: 'the flow to ask for Continue', timeout: 20000 });
   assert.equal(rec.status, 'needs_user');
   assert.deepEqual(await actionNames(env.stage), []);

@@ -1,7 +1,7 @@
 // Any bytes through the screens and flows (core/api_flows.h): as a snapshot to
 // recognise and to step a running flow on (copied and in place), as a stored state and
 // as flow parameters. Every answer must be JSON text with a named error or a decision;
-// never a crash, a leak or undefined behaviour.
+// never a crash, a leak or undefined behaviour; every decision passes the oracles (oracles.h).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api_flows.h"
+#include "oracles.h"
 
 namespace {
 
@@ -29,7 +30,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string kind = kFlows[size % 6];
   const char* params = kind == "setSharing" ? R"({"sharing": {"posts": true}})" : "";
   std::string state = nlohmann::json::parse(crosslink::api::start_flow(kind, params, 1000))["state"].dump();
-  must_be_json_object(crosslink::api::step(state, text, 2000));
+  {
+    // The invariant oracles (oracles.h) on a fresh flow's decision about these bytes as a page.
+    auto out = fuzz::must_parse_object(crosslink::api::step(state, text, 2000));
+    fuzz::check_decision(fuzz::at(out, "decision"), nlohmann::json::parse(state), text);
+  }
   buffer.assign(text.begin(), text.end());
   must_be_json_object(crosslink::api::step_in_place(state, buffer.data(), buffer.size(), 2000));
   must_be_json_object(crosslink::api::step(text, R"({"url":"https://www.instagram.com/","elements":[]})", 2000));

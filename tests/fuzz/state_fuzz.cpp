@@ -4,7 +4,8 @@
 // it on three recorded snapshots in turn, then once more with each field of the state
 // (and of its objects) swapped for a value of another type. Every answer is a decision
 // with a state, or error bad_state with state null; an ended flow stays ended; a state the
-// core returns always steps again. Never a crash, a leak or undefined behaviour.
+// core returns always steps again; every decision passes the invariant oracles (oracles.h).
+// Never a crash, a leak or undefined behaviour.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -20,6 +21,7 @@
 
 #include "api_flows.h"
 #include "fuzz_util.h"
+#include "oracles.h"
 
 namespace {
 
@@ -46,6 +48,8 @@ std::string step_checked(const std::string& state_text, const std::string& snaps
   }
   if (!state.is_object()) __builtin_trap();
   if (kind == "error" && (!name.is_string() || name.get<std::string>().empty())) __builtin_trap();
+  // The invariant oracles (oracles.h) hold from any state the core accepted.
+  fuzz::check_decision(decision, json::parse(state_text, nullptr, false), snapshot);
   return state.dump();
 }
 

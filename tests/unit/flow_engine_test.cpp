@@ -30,11 +30,36 @@ struct Flow {
     return last["decision"];
   }
   json st() const { return json::parse(state); }
+  // The person's one click on an ask with choices (the popup's or the panel's button).
+  json answer(const std::string& choice, double advance = 500) {
+    now += advance;
+    json out = json::parse(api::answer(state, choice, now));
+    if (out.contains("state")) state = out["state"].dump();
+    return out;
+  }
 };
+
+// An error decision's detail, "" for any other decision (never throws on the wrong kind).
+std::string detail_of(const json& d) {
+  auto e = d.find("error");
+  return e != d.end() && e->is_object() ? e->value("detail", "") : "";
+}
 
 std::string accounts(bool linked, std::vector<json> extra = {}) {
   std::vector<json> e = {el("heading", "Accounts"), el("listitem", "", {{"text", "jane.doe\nInstagram"}})};
   if (linked) e.push_back(el("listitem", "", {{"text", "Jane Doe\nFacebook"}}));
+  e.push_back(el("button", "Add accounts"));
+  for (json& x : extra) e.push_back(x);
+  return snapshot_text(std::string(kAc) + "/accounts/", e);
+}
+// The accounts list with Facebook cards that open (a link per card), as Accounts Center shows them.
+std::string fb_accounts(std::vector<json> extra = {}, std::vector<std::string> names = {"Jane Doe"}) {
+  std::vector<json> e = {el("heading", "Accounts"), el("listitem", "", {{"text", "jane.doe\nInstagram"}})};
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    int card = static_cast<int>(e.size());
+    e.push_back(el("listitem", "", {{"text", names[k] + "\nFacebook"}}));
+    e.push_back(el("link", names[k], {{"container", card}, {"href", "/profiles/" + std::to_string(k + 1) + "/"}}));
+  }
   e.push_back(el("button", "Add accounts"));
   for (json& x : extra) e.push_back(x);
   return snapshot_text(std::string(kAc) + "/accounts/", e);
@@ -180,16 +205,17 @@ TEST(FlowEngine, TheInterstitialIsDismissedOnceOnly) {
 }
 
 TEST(FlowEngine, TheSameScreenThreeTimesWithoutProgressIsALoop) {
-  Flow f("link");
+  Flow f("unlink", R"({"facebookAccount": "Jane Doe"})");
   std::vector<json> noise = {el("link", "x", {{"href", "/"}})};
-  EXPECT_EQ(f.step(accounts(false))["kind"], "click");
-  EXPECT_EQ(f.step(add_page())["kind"], "click");
-  EXPECT_EQ(f.step(accounts(false, noise))["kind"], "click");  // back where it started (the person went back)
-  EXPECT_EQ(f.step(add_page())["kind"], "click");
-  EXPECT_EQ(f.step(accounts(false))["kind"], "click");
-  json d = f.step(add_page());  // the third time since it was first reached
+  std::string detail = snapshot_text(std::string(kAc) + "/profiles/1/", {el("heading", "Jane Doe"), el("button", "Remove from Accounts Center")});
+  EXPECT_EQ(f.step(fb_accounts())["kind"], "click");
+  EXPECT_EQ(f.step(detail)["kind"], "click");
+  EXPECT_EQ(f.step(fb_accounts(noise))["kind"], "click");  // back where it started (the person went back)
+  EXPECT_EQ(f.step(detail)["kind"], "click");
+  EXPECT_EQ(f.step(fb_accounts())["kind"], "click");
+  json d = f.step(detail);  // the third time since it was first reached
   EXPECT_EQ(d["error"]["name"], "loop");
-  EXPECT_EQ(d["error"]["detail"], "accounts_center_add_accounts reached 3 times without progress");
+  EXPECT_EQ(d["error"]["detail"], "accounts_center_account_detail reached 3 times without progress");
 }
 
 TEST(FlowEngine, AnUnknownPageGetsTimeThenTheEntryPageOnceThenAnError) {
@@ -214,19 +240,39 @@ TEST(FlowEngine, AKnownPageOffTheJourneyLeadsToTheEntryPage) {
   EXPECT_EQ(f.step(home(), 100)["kind"], "wait");  // not yet there
 }
 
-TEST(FlowEngine, FacebookUnreadableAsksThePersonToPressContinueThenResumes) {
+TEST(FlowEngine, AnUnreadablePageAfterAddFacebookIsNeverCalledFacebooksThenResumes) {
   Flow f("link");
   f.step(accounts(false));
   f.step(add_page());
+  // The browser tells no address (no permission for the page): Crosslink says what it
+  // knows, that the tab left the pages it can read, and asks the person to check it.
   std::string hidden = R"({"url": "", "readable": false, "elements": []})";
   json d = f.step(hidden);
   EXPECT_EQ(d["kind"], "ask_user");
-  EXPECT_EQ(d["reason"], "press_continue");
+  EXPECT_EQ(d["reason"], "check_address");
   EXPECT_EQ(d["screen"], "unreadable");
-  EXPECT_EQ(f.step(hidden, 30000)["reason"], "press_continue");
+  EXPECT_EQ(f.step(hidden, 30000)["reason"], "check_address");
   d = f.step(snapshot_text(std::string(kAc) + "/add/confirm/?etoken=x", {el("button", "Yes, finish setup")}));
   EXPECT_EQ(d["locator"], "finish_yes");
   EXPECT_EQ(f.st()["status"], "running");
+}
+
+TEST(FlowEngine, AnUnreadableFacebookPageKnownByItsAddressAsksToPressContinue) {
+  Flow f("link");
+  f.step(accounts(false));
+  f.step(add_page());
+  json d = f.step(R"({"url": "https://www.facebook.com/login/?src=fxcal", "readable": false, "elements": []})");
+  EXPECT_EQ(d["reason"], "press_continue");
+}
+
+TEST(FlowEngine, AnUnreadablePageOnAnotherHostAfterAddFacebookEndsTheFlowNamingTheHost) {
+  Flow f("link");
+  f.step(accounts(false));
+  f.step(add_page());
+  json d = f.step(R"({"url": "https://faceb00k-login.example/login/", "readable": false, "elements": []})");
+  EXPECT_EQ(d["kind"], "error");
+  EXPECT_EQ(d["error"]["name"], "unexpected_host");
+  EXPECT_EQ(detail_of(d).rfind("faceb00k-login.example: ", 0), 0u) << d.dump();
 }
 
 TEST(FlowEngine, AnUnreadablePageOutsideFacebookIsWaitedForThenReported) {
@@ -288,6 +334,230 @@ TEST(FlowEngine, TheClockGoingBackDoesNotCountNegativeTime) {
   f.step(accounts(false), 1000);
   f.step(add_page(), -100000);
   EXPECT_LE(f.st()["activeMs"].get<long long>(), 1000);
+}
+
+// ---- issue 17: never a wrong click ------------------------------------------------------
+
+std::string finish_page(std::vector<json> extra = {}, bool busy = false) {
+  std::vector<json> e = {el("heading", "Finish adding Jane Doe?"), el("button", "Yes, finish setup", {{"disabled", busy}})};
+  for (json& x : extra) e.push_back(x);
+  return snapshot_text(std::string(kAc) + "/add/confirm/?etoken=x", e);
+}
+int clicks_on(const std::vector<json>& decisions, const char* locator) {
+  int n = 0;
+  for (const json& d : decisions) n += (d["kind"] == "click" || d["kind"] == "toggle") && d["locator"] == locator;
+  return n;
+}
+
+TEST(NeverTwice, AToastOnTheFinishScreenIsNotTheFinishClicksEffect) {
+  Flow f("link", R"({"settleMs": 2000})");
+  std::vector<json> d = {f.step(finish_page())};
+  ASSERT_EQ(d[0]["locator"], "finish_yes");
+  // A toast (role status) appears; the finish button itself is as it was: wait, then no_effect.
+  json toast = el("status", "", {{"text", "Linking your accounts…"}});
+  d.push_back(f.step(finish_page({toast}), 300));
+  EXPECT_EQ(d.back()["kind"], "wait") << d.back().dump();
+  d.push_back(f.step(finish_page({toast, el("alert", "", {{"text", "Something else"}})}), 1000));
+  EXPECT_EQ(d.back()["kind"], "wait") << d.back().dump();
+  d.push_back(f.step(finish_page({toast}), 1000));
+  EXPECT_EQ(d.back()["error"]["name"], "no_effect") << d.back().dump();
+  EXPECT_EQ(clicks_on(d, "finish_yes"), 1);
+  EXPECT_EQ(f.st()["clicks"], 1);
+}
+
+TEST(NeverTwice, AMilestoneOfferedAgainAfterItShowedIsNeverDecidedASecondTime) {
+  Flow f("link");
+  std::vector<json> d = {f.step(finish_page())};
+  d.push_back(f.step(finish_page({}, true)));  // busy: the click showed
+  EXPECT_EQ(d.back()["kind"], "wait");
+  d.push_back(f.step(finish_page()));  // offered again (the request failed, a page script…)
+  EXPECT_EQ(d.back()["error"]["name"], "no_effect") << d.back().dump();
+  EXPECT_EQ(clicks_on(d, "finish_yes"), 1);
+}
+
+TEST(NeverTwice, AToastOnTheRemoveDialogIsNotTheRemovalsEffect) {
+  Flow f("unlink", R"({"settleMs": 2000})");
+  auto confirm = [](std::vector<json> extra) {
+    std::vector<json> e = {el("heading", "Jane Doe"), el("dialog", "Sure?"), el("button", "Remove Jane Doe", {{"container", 1}})};
+    for (json& x : extra) e.push_back(x);
+    return snapshot_text(std::string(kAc) + "/profiles/1/", e);
+  };
+  std::vector<json> d = {f.step(confirm({}))};
+  ASSERT_EQ(d[0]["locator"], "remove_confirm");
+  d.push_back(f.step(confirm({el("status", "", {{"text", "Saving"}})}), 300));
+  EXPECT_EQ(d.back()["kind"], "wait");
+  d.push_back(f.step(confirm({el("status", "", {{"text", "Saving"}})}), 2000));
+  EXPECT_EQ(d.back()["error"]["name"], "no_effect");
+  EXPECT_EQ(clicks_on(d, "remove_confirm"), 1);
+}
+
+TEST(NeverTwice, AToastIsNotASwitchChangingTheSwitchIsWaitedFor) {
+  Flow f("setSharing", R"({"sharing": {"posts": true}})");
+  ASSERT_EQ(f.step(sharing(false, false))["kind"], "toggle");
+  std::string with_toast = snapshot_text(std::string(kAc) + "/connected_experiences/cross_posting/",
+                                         {el("heading", "Sharing across profiles"), el("switch", "Share your posts to Facebook", {{"checked", false}}),
+                                          el("switch", "Share your reels to Facebook", {{"checked", false}}), el("status", "", {{"text", "Saving…"}})});
+  EXPECT_EQ(f.step(with_toast, 300)["kind"], "wait");
+  json d = f.step(sharing(true, false), 300);
+  EXPECT_EQ(d["kind"], "done") << d.dump();
+  EXPECT_EQ(f.st()["clicks"], 1);
+}
+
+TEST(NeverTwice, TheAccountCardPickedByNameIsWaitedForNotClickedAgain) {
+  // The card is not what the locator finds first: the same page again is still "not yet".
+  Flow f("link", R"({"facebookAccount": "John Roe"})");
+  std::string choose = snapshot_text("https://www.facebook.com/login/?src=fxcal",
+                                     {el("heading", "Choose your account"), el("button", "Jane Doe"), el("button", "John Roe"),
+                                      el("link", "Use another account", {{"href", "/login/?login_as_other=1"}})});
+  json d = f.step(choose);
+  ASSERT_EQ(d["name"], "John Roe");
+  EXPECT_EQ(f.step(choose, 100)["kind"], "wait");
+  EXPECT_EQ(f.step(choose, 100)["kind"], "wait");
+  EXPECT_EQ(f.st()["clicks"], 1);
+}
+
+TEST(NeverTwice, ACardMadeBusyByItsClickIsWaitedForNotClickedAgain) {
+  Flow f("link", R"({"facebookAccount": "John Roe"})");
+  auto choose = [](bool busy) {
+    return snapshot_text("https://www.facebook.com/login/?src=fxcal",
+                         {el("heading", "Choose your account"), el("button", "Jane Doe"), el("button", "John Roe", {{"disabled", busy}}),
+                          el("link", "Use another account", {{"href", "/login/?login_as_other=1"}})});
+  };
+  ASSERT_EQ(f.step(choose(false))["name"], "John Roe");
+  EXPECT_EQ(f.step(choose(true), 100)["kind"], "wait");  // busy: its click showed
+  EXPECT_EQ(f.step(choose(true), 100)["kind"], "wait");  // and it is not clicked again while busy
+  EXPECT_EQ(f.st()["clicks"], 1);
+}
+
+std::string add_page_with(const std::string& href) {
+  return snapshot_text(std::string(kAc) + "/add/", {el("heading", "Add accounts"), el("link", "Add Facebook account", {{"href", href}})});
+}
+
+TEST(OnlyMetaLinks, AnAddFacebookLinkOffMetasPagesIsRefusedNamingItsHost) {
+  const std::vector<std::pair<std::string, std::string>> refused = {
+      {"https://faceb00k-login.example/login/", "faceb00k-login.example"},
+      {"javascript:alert(1)", "javascript:"},
+      {"java\tscript:alert(1)", "javascript:"},
+      {"JavaScript:void(0)", "javascript:"},
+      {"data:text/html,hi", "data:"},
+      {"https://www.facebook.com.evil.example/login/", "www.facebook.com.evil.example"},
+      {"https://www.facebook.com@evil.example/login/", "evil.example"},
+      {"//evil.example/login/", "evil.example"},
+      {"/\\evil.example/login/", "evil.example"},
+      {"http://www.facebook.com/login/?src=fxcal", "www.facebook.com"},
+      {"https://www.facebook.com:8443/login/", "www.facebook.com"},
+      {"https://www.facebook.com/l.php?u=https%3A%2F%2Fevil.example", "www.facebook.com"},
+      {"https://www.facebook.com/login/../l.php", "www.facebook.com"},
+      {"https:evil.example/login/", "https:"},
+  };
+  for (const auto& [href, host] : refused) {
+    Flow f("link");
+    json d = f.step(add_page_with(href));
+    EXPECT_EQ(d["kind"], "error") << href << " " << d.dump();
+    EXPECT_EQ(d["error"]["name"], "navigation_refused") << href;
+    EXPECT_EQ(detail_of(d).rfind(host + ": ", 0), 0u) << href << " " << d.dump();
+    EXPECT_EQ(f.st()["clicks"], 0) << href;
+  }
+  Flow ok("link");
+  json d = ok.step(add_page_with("https://www.facebook.com/login/?src=fxcal&next=x"));
+  EXPECT_EQ(d["kind"], "click") << d.dump();
+  Flow relative("link");  // on Accounts Center's own host, a path it knows
+  EXPECT_EQ(relative.step(add_page_with("/add/?auth_flow=ig_linking"))["kind"], "click");
+}
+
+TEST(OnlyMetaLinks, FollowsFallbackClickIsRefusedOffMetasPages) {
+  Flow f("setSharing", R"({"sharing": {"posts": true}})");
+  json d = f.step(snapshot_text(std::string(kAc) + "/connected_experiences/",
+                                {el("heading", "Connected experiences"),
+                                 el("link", "Sharing across profiles", {{"href", "https://evil.example/connected_experiences/cross_posting/"}})}));
+  EXPECT_EQ(d["error"]["name"], "navigation_refused") << d.dump();
+  EXPECT_EQ(detail_of(d).rfind("evil.example: ", 0), 0u);
+}
+
+TEST(OnlyMetaLinks, AFacebookCardLinkOffMetasPagesIsRefused) {
+  Flow f("unlink", R"({"facebookAccount": "Jane Doe"})");
+  std::string page = snapshot_text(std::string(kAc) + "/accounts/",
+                                   {el("heading", "Accounts"), el("listitem", "", {{"text", "Jane Doe\nFacebook"}}),
+                                    el("link", "Jane Doe", {{"container", 1}, {"href", "https://evil.example/profiles/1/"}})});
+  json d = f.step(page);
+  EXPECT_EQ(d["error"]["name"], "navigation_refused") << d.dump();
+  EXPECT_EQ(detail_of(d).rfind("evil.example: ", 0), 0u);
+}
+
+std::string continue_as(const char* button) {
+  return snapshot_text("https://www.facebook.com/login/?src=fxcal",
+                       {el("heading", "Use your Facebook account"), el("button", button), el("link", "Not you?", {{"href", "/login/?login_as_other=1"}})});
+}
+
+TEST(Consent, ContinueAsIsClickedOnlyAfterThePersonConfirmedTheName) {
+  Flow f("link");
+  json d = f.step(continue_as("Continue as Jane Doe"));
+  EXPECT_EQ(d["kind"], "ask_user");
+  EXPECT_EQ(d["reason"], "confirm_account");
+  EXPECT_EQ(d["choices"], json::array({"Jane Doe"}));
+  EXPECT_EQ(f.step(continue_as("Continue as Jane Doe"), 60000)["reason"], "confirm_account");  // waits for the person
+  EXPECT_EQ(f.answer("Maria Souza")["error"]["name"], "bad_answer");  // not what was offered
+  json ok = f.answer("Jane Doe");
+  ASSERT_TRUE(ok.contains("state")) << ok.dump();
+  EXPECT_EQ(ok["state"]["status"], "running");
+  d = f.step(continue_as("Continue as Jane Doe"));
+  EXPECT_EQ(d["kind"], "click");
+  EXPECT_EQ(d["locator"], "fb_continue");
+  EXPECT_EQ(f.st()["activeMs"].get<long long>(), 1000);  // two steps of 500 ms: the 60 s the person took are not the flow's
+}
+
+TEST(Consent, ANameThePageDoesNotSayIsConfirmedOnThePageWithOneClick) {
+  Flow f("link");
+  json d = f.step(continue_as("Continue"));
+  EXPECT_EQ(d["reason"], "confirm_account");
+  EXPECT_FALSE(d.contains("choices"));
+  ASSERT_TRUE(f.answer("").contains("state"));
+  EXPECT_EQ(f.step(continue_as("Continue"))["locator"], "fb_continue");
+}
+
+TEST(Consent, StartedForThatNameNeedsNoQuestionAnotherNameIsNotYou) {
+  Flow named("link", R"({"facebookAccount": "jane doe"})");
+  EXPECT_EQ(named.step(continue_as("Continue as Jane Doe"))["kind"], "click");
+  Flow other("link", R"({"facebookAccount": "Maria Souza"})");
+  EXPECT_EQ(other.step(continue_as("Continue as Jane Doe"))["reason"], "not_you");
+  Flow german("link", R"({"facebookAccount": "Jane Doe"})");
+  EXPECT_EQ(german.step(continue_as("Als Jane Doe fortfahren"))["kind"], "click");
+}
+
+TEST(Consent, UnlinkNamesTheAccountAndAsksBeforeOpeningIt) {
+  Flow f("unlink");
+  json d = f.step(fb_accounts());
+  EXPECT_EQ(d["reason"], "confirm_unlink");
+  EXPECT_EQ(d["choices"], json::array({"Jane Doe"}));
+  EXPECT_EQ(f.st()["clicks"], 0);
+  ASSERT_TRUE(f.answer("Jane Doe").contains("state"));
+  d = f.step(fb_accounts());
+  EXPECT_EQ(d["kind"], "click");
+  EXPECT_EQ(d["locator"], "facebook_card_link");
+  EXPECT_EQ(d["name"], "Jane Doe");
+}
+
+TEST(Consent, WithSeveralFacebookAccountsThePersonPicksNeverTheFirstCard) {
+  Flow f("unlink");
+  std::string two = fb_accounts({}, {"Jane Doe", "Maria Souza"});
+  json d = f.step(two);
+  EXPECT_EQ(d["reason"], "choose_unlink");
+  EXPECT_EQ(d["choices"], json::array({"Jane Doe", "Maria Souza"}));
+  ASSERT_TRUE(f.answer("Maria Souza").contains("state"));
+  d = f.step(two);
+  EXPECT_EQ(d["kind"], "click");
+  EXPECT_EQ(d["name"], "Maria Souza");
+  EXPECT_EQ(d["target"], 5);
+  // Named in the params but not on the list: asked, never a guess.
+  Flow g("unlink", R"({"facebookAccount": "John Roe"})");
+  EXPECT_EQ(g.step(two)["reason"], "choose_unlink");
+}
+
+TEST(Consent, AnAnswerIsTakenOnlyWhileTheFlowWaitsForIt) {
+  Flow f("link");
+  EXPECT_EQ(f.answer("Jane Doe")["error"]["name"], "bad_answer");  // nothing asked yet
+  f.step(snapshot_text("https://www.facebook.com/login/", {el("heading", "Log in"), el("textbox", "Password")}));
+  EXPECT_EQ(f.answer("")["error"]["name"], "bad_answer");  // facebook_login is the person's to do on the page
 }
 
 }  // namespace

@@ -83,8 +83,11 @@ TEST(LinkFlow, ContinueAsSomeoneElseAsksNotYou) {
   EXPECT_EQ(d["reason"], "not_you");
   Flow same("link", R"({"facebookAccount": "Jane Doe"})");
   EXPECT_EQ(same.step(as_jane)["kind"], "click");
+  // Started for no one: the person confirms the name first (issue 17), never a silent consent.
   Flow any("link");
-  EXPECT_EQ(any.step(as_jane)["name"], "Continue as Jane Doe");
+  json asked = any.step(as_jane);
+  EXPECT_EQ(asked["reason"], "confirm_account");
+  EXPECT_EQ(asked["choices"], json::array({"Jane Doe"}));
 }
 
 TEST(LinkFlow, AFacebookOptionNotOfferedMeansLinkedAlready) {
@@ -103,7 +106,7 @@ TEST(LinkFlow, NoCardAfterFinishingSetupIsReported) {
 }
 
 TEST(UnlinkFlow, ClicksTheFacebookCardNotTheInstagramOne) {
-  Flow f("unlink");
+  Flow f("unlink", R"({"facebookAccount": "Maria Souza"})");  // as the popup passes it once the person confirmed
   json d = f.step(accounts(true));
   EXPECT_EQ(d["target"], 3);
   EXPECT_EQ(d["locator"], "facebook_card_link");

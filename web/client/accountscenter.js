@@ -3,7 +3,17 @@
 // with linkSteps "dialogs" /add/?auth_flow=…&token=…, where the sync step is a dialog
 // that replaces the finish dialog in place).
 on('finish', async (el) => {
-  el.setAttribute('aria-disabled', 'true');
+  // finishSpinner (web/variants.mjs): the button stays as it is; a spinner elsewhere shows a while.
+  const spinner = Number(el.dataset.stageSpinner || 0);
+  if (spinner) {
+    const status = document.createElement('div');
+    status.setAttribute('role', 'status');
+    status.textContent = 'Loading…';
+    document.body.append(status);
+    await new Promise((r) => setTimeout(r, spinner));
+  } else {
+    el.setAttribute('aria-disabled', 'true');
+  }
   try {
     const params = new URL(location.href).searchParams;
     await graphql('link', { etoken: params.get('etoken') || params.get('token') || '' });

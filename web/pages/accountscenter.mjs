@@ -4,7 +4,7 @@
 // site; layout B a top bar, other nesting and order, and the live removal wording.
 import { BASE_CSS, avatarFor, dialog, esc, icon } from '../look.mjs';
 import { renderDocument } from './common.mjs';
-import { reauthText } from '../variants.mjs';
+import { finishSpinnerAttr, reauthText } from '../variants.mjs';
 
 export const INSTAGRAM_PROFILE_ID = '17841400000000001';
 export const facebookId = (state, name) => {
@@ -191,7 +191,7 @@ export function finishSetup(ctx, etoken, pending) {
 function finishParts(ctx, pending, heading = 'h1') {
   const { c, h, t, state } = ctx;
   const name = pending.account;
-  const yes = `<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('finish')}">${esc(t('ac.finish.yes'))}</div>`;
+  const yes = `<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('finish')}"${finishSpinnerAttr(state)}>${esc(t('ac.finish.yes'))}</div>`;
   const cancel = `<a role="button" class="${c.secondary} ${c.full}" href="/accounts/">${esc(t('ac.finish.cancel'))}</a>`;
   const body = `<div class="${c.pair}">${avatar(c, state.instagramUsername, 'avatarBig')}${avatar(c, name, 'avatarBig')}</div><${heading} class="${c.title}">${esc(t('ac.finish.title', { name }))}</${heading}><p class="${c.text}">${esc(t('ac.finish.text', { name, username: state.instagramUsername }))}</p>`;
   return ctx.layout === 'A'

@@ -54,7 +54,7 @@ export function continueAs(ctx, url) {
   notYou.searchParams.set('login_as_other', '1');
   return doc(ctx, t('fb.facebook'), `<div class="${c.wrap}">${wordmark(ctx)}<div class="${c.box}">
 <h1 class="${c.h}">${esc(t('fb.continue_as.heading'))}</h1>
-${avatar(c, name)}<div class="${c.name}">${esc(t('fb.continue_as.as', { name }))}</div>
+${avatar(c, name)}<div class="${c.name}" role="heading" aria-level="2">${esc(t('fb.continue_as.as', { name }))}</div>
 <div role="button" tabindex="0" class="${c.blue} ${h('fb_continue:0')}">${esc(t('fb.continue'))}</div>
 <a class="${c.link}" href="${esc(notYou.pathname + notYou.search)}">${esc(t('fb.not_you'))}</a>
 </div></div>`);

@@ -13,6 +13,28 @@ namespace crosslink {
 using nlohmann::json;
 using pack::Loc;
 
+std::string name_in(pack::Text key, const std::string& said) {
+  const pack::TextRow& row = pack::kTexts[static_cast<int>(key)];
+  std::string best;
+  std::size_t fitted = 0;
+  for (int w = row.first; w < row.first + row.count; ++w) {
+    std::string_view wording = pack::kWordings[w].text;
+    std::size_t at = wording.find("{name}");
+    if (at == std::string_view::npos) continue;
+    std::string_view before = wording.substr(0, at), after = wording.substr(at + 6);
+    if (said.size() <= before.size() + after.size()) continue;
+    if (!equals_ignore_case(std::string_view(said).substr(0, before.size()), before)) continue;
+    if (!equals_ignore_case(std::string_view(said).substr(said.size() - after.size()), after)) continue;
+    std::string name = trim(std::string_view(said).substr(before.size(), said.size() - before.size() - after.size()));
+    // the longest wording that fits wins: "Remove or manage {name}" over "Remove {name}"
+    if (!name.empty() && name.size() <= 200 && before.size() + after.size() >= fitted) {
+      fitted = before.size() + after.size();
+      best = std::move(name);
+    }
+  }
+  return best;
+}
+
 namespace {
 
 constexpr int kMaxVisits = 3;
@@ -25,9 +47,11 @@ std::string resolve_href(const Url& base, std::string_view href) {
   return link.url.scheme + "://" + link.url.host + link.url.path;
 }
 
+// Which of the Meta hosts a screen may be on (screens.json hostGroups, pack::kScreenHosts:
+// the registry's hosts and the other Accounts Center and Facebook hosts), -1 for any other.
 int host_index(const std::string& host) {
-  for (int h = 0; h < registry::kHostCount; ++h)
-    if (host == pack::kHosts[h]) return h;
+  for (int h = 0; h < pack::kScreenHostCount; ++h)
+    if (host == pack::kScreenHosts[h]) return h;
   return -1;
 }
 

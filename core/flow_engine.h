@@ -34,6 +34,10 @@ struct Action {
   int goals = -1;  // goals met on this screen (progress when it grows)
 };
 
+// The {name} that one of key's wordings with "{name}" says in `said` ("Continue as Jane" →
+// "Jane"), compared ignoring case; "" when none says it.
+std::string name_in(pack::Text key, const std::string& said);
+
 Action wait(int ms = kWaitMs);
 Action fail(const char* name, std::string detail);
 Action done(nlohmann::json result);

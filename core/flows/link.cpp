@@ -15,23 +15,12 @@ namespace {
 // "Continue as <name>" (any locale's wording of fb.continue with a {name}) on a button or a
 // heading of the page: the name, "" when the page does not say it.
 std::string offered_account(const Page& page) {
-  const pack::TextRow& row = pack::kTexts[static_cast<int>(pack::Text::fb_continue)];
   for (const Element& e : page.snapshot().elements) {
     if (e.role != Role::Button && e.role != Role::Heading) continue;
     std::string said = trim(e.name);
     while (!said.empty() && (said.back() == '?' || said.back() == ' ')) said.pop_back();
     if (said.rfind("\xC2\xBF", 0) == 0) said.erase(0, 2);  // "¿"
-    for (int w = row.first; w < row.first + row.count; ++w) {
-      std::string_view wording = pack::kWordings[w].text;
-      std::size_t at = wording.find("{name}");
-      if (at == std::string_view::npos) continue;
-      std::string_view before = wording.substr(0, at), after = wording.substr(at + 6);
-      if (said.size() <= before.size() + after.size()) continue;
-      if (!equals_ignore_case(std::string_view(said).substr(0, before.size()), before)) continue;
-      if (!equals_ignore_case(std::string_view(said).substr(said.size() - after.size()), after)) continue;
-      std::string name = trim(std::string_view(said).substr(before.size(), said.size() - before.size() - after.size()));
-      if (!name.empty() && name.size() <= 200) return name;
-    }
+    if (std::string name = name_in(pack::Text::fb_continue, said); !name.empty()) return name;
   }
   return "";
 }
@@ -40,8 +29,8 @@ std::string offered_account(const Page& page) {
 bool facebook_host(const std::string& host) {
   for (int s = 0; s < pack::kScreenCount; ++s) {
     if (std::string_view(pack::kScreens[s].id) != screen_name(Screen::facebook_continue_as)) continue;
-    for (int h = 0; h < registry::kHostCount; ++h)
-      if (host == pack::kHosts[h] && (pack::kScreens[s].hosts & (1u << h))) return true;
+    for (int h = 0; h < pack::kScreenHostCount; ++h)
+      if (host == pack::kScreenHosts[h] && (pack::kScreens[s].hosts & (1u << h))) return true;
   }
   return false;
 }

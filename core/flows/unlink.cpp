@@ -21,7 +21,7 @@ std::vector<Card> facebook_cards(const Page& page) {
   Found links = crosslink::find(page, Loc::facebook_card_link);
   for (int i : links.elements) {
     int card = page.element(i).role == Role::ListItem ? i : page.enclosing(i, Role::ListItem);
-    if (card < 0) continue;
+    if (card < 0) card = i;  // a list whose items the snapshot does not name: the link is the card
     bool seen = false;
     for (const Card& c : out) seen = seen || c.link == i;
     std::string name;
@@ -30,6 +30,7 @@ std::vector<Card> facebook_cards(const Page& page) {
         name = line;
         break;
       }
+    if (name.empty()) name = name_in(pack::Text::ac_accounts_remove_link, trim(page.element(i).name));  // "Remove <name>"
     bool same_card = false;
     for (const Card& c : out) same_card = same_card || (c.name == name && page.enclosing(c.link, Role::ListItem) == card);
     if (seen || same_card || name.empty() || name.size() > 200) continue;

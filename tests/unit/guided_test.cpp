@@ -80,7 +80,7 @@ TEST(Guided, CandidatesAreOutlinedByNameSimilarityAndRole) {
 }
 
 TEST(Guided, UnlinkBackOnTheDetailPageWithoutItsRemoveButtonIsGuided) {
-  Flow f("unlink");
+  Flow f("unlink", R"({"facebookAccount": "Maria Souza"})");  // the person confirmed the name
   std::string list = snapshot_text(AC + "/accounts/", {el("heading", "Accounts"), el("listitem", "", {{"text", "jane.doe\nInstagram"}}),
                                                         el("listitem", "", {{"text", "Maria Souza\nFacebook"}}),
                                                         el("link", "Maria Souza", {{"href", "/profiles/7/"}, {"container", 2}})});

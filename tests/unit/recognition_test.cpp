@@ -120,8 +120,12 @@ TEST(FirstContact, ListsWithoutListItemsStillShowTheFacebookAccount) {
   std::string s = snapshot_text(AC + "/accounts/", {el("heading", "Accounts"),
                                                     el("link", "jane.doe", {{"text", "jane.doe\nInstagram"}, {"href", "/profiles/1/"}}),
                                                     el("link", "Maria Souza", {{"text", "Maria Souza\nFacebook"}, {"href", "/profiles/99/"}})});
-  Flow f("unlink");
-  json d = f.step(s);
+  Flow ask("unlink");  // the removal is the person's: the name is confirmed first
+  json d = ask.step(s);
+  EXPECT_EQ(d["reason"], "confirm_unlink") << d.dump();
+  EXPECT_EQ(d["choices"], json::array({"Maria Souza"}));
+  Flow f("unlink", R"({"facebookAccount": "Maria Souza"})");
+  d = f.step(s);
   EXPECT_EQ(d["kind"], "click") << d.dump();  // the card link is followed, not taken for "not linked"
   EXPECT_EQ(d["name"], "Maria Souza");
   Flow r("link");
@@ -149,7 +153,7 @@ TEST(FirstContact, TheFacebookCardByItsRemoveLinkWhenItShowsNoLines) {
   // FACTS.md: the Facebook card's link has an aria-label containing "Remove".
   std::string s = snapshot_text(AC + "/accounts/", {el("heading", "Accounts"), el("link", "Remove or manage Maria Souza", {{"href", "/profiles/99/"}}),
                                                     el("link", "jane.doe", {{"href", "/profiles/1/"}})});
-  Flow f("unlink");
+  Flow f("unlink", R"({"facebookAccount": "Maria Souza"})");
   json d = f.step(s);
   EXPECT_EQ(d["kind"], "click") << d.dump();
   EXPECT_EQ(d["name"], "Remove or manage Maria Souza");

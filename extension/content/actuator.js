@@ -38,10 +38,24 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     for (const wake of wakeups) wake();
     if (settledListeners.size) scheduleSettled();
   }
+  // Watching every attribute and text change of a page costs the page (the browser makes a
+  // record of each): the observer runs only while a flow works in this tab or a feature
+  // waits for the page to settle (Accounts Center's status reading), not while a person
+  // scrolls a feed (P4). Unwatched, nothing of the last look is reused, and the next
+  // settle counts from the moment watching started.
   const observer = new MutationObserver(onMutations);
-  observer.observe(dom.docElement(document), {
-    subtree: true, childList: true, attributes: true, characterData: true,
-  });
+  let watching = false;
+  function watch(on) {
+    if (on === watching) return;
+    watching = on;
+    if (!on) { observer.disconnect(); return; }
+    changes += 1;
+    lastChange = performance.now();
+    observer.observe(dom.docElement(document), {
+      subtree: true, childList: true, attributes: true, characterData: true,
+    });
+  }
+  const needWatch = () => watch(flowActive || settledListeners.size > 0);
 
   function scheduleSettled() {
     const now = performance.now();
@@ -100,6 +114,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
 
   function setActive(active) {
     flowActive = active;
+    needWatch();
     lastCommand = performance.now();
     clearInterval(wakeTimer);
     wakeTimer = 0;
@@ -135,7 +150,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   function look() {
     const pending = observer.takeRecords();  // changes not yet delivered to onMutations
     if (pending.length) onMutations(pending);
-    if (last && last.changes === changes && last.url === location.href) return last;
+    if (watching && last && last.changes === changes && last.url === location.href) return last;
     const { snapshot, nodes } = crosslinkSnapshot();
     last = { changes, url: location.href, snapshot, nodes, text: null };
     return last;
@@ -311,7 +326,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     /** The page's snapshot as JSON text: the last look's while the page did not change. */
     snapshotText: () => snapshotText().text,
     /** fn() after the page changed and settled (debounced, bounded). */
-    onSettled(fn) { settledListeners.add(fn); scheduleSettled(); },
+    onSettled(fn) { settledListeners.add(fn); needWatch(); scheduleSettled(); },
     get changes() { return changes; },
     /** An element of ours (the panel's host): its changes and the clicks in it are not the page's. */
     own(node) { own.add(node); },

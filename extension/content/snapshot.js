@@ -174,19 +174,23 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
     return localName(el) === 'input' ? inputChecked(el) : undefined;
   }
 
-  // The text a person reads in an element that holds a field: everything but the fields.
+  // The text a person reads in an element that holds a field: its text without the
+  // fields' (the rendered text, as for any element, with each field's own text taken out;
+  // an empty field changes nothing, so the page's text reads as it always did).
   function textWithoutFields(el, holdsField) {
-    let out = '';
-    for (let n = firstChild(el); n; n = nextSibling(n)) {
-      const type = nodeType(n);
-      if (type === 3) out += charData(n);
-      else if (type === 1) {
-        if (isField(n, roleOf(n))) continue;
-        out += holdsField.has(n) ? textWithoutFields(n, holdsField) : `\n${innerText(n)}\n`;
-      }
-      if (out.length > MAX_TEXT * 2) break;
+    let text = innerText(el);
+    for (const f of holdsField.fields) {
+      if (!contains(el, f)) continue;
+      const typed = innerText(f).trim();
+      if (!typed) continue;
+      // A block field is lines of their own in the rendered text: those lines go. Inline,
+      // or not found as lines: every occurrence of its text goes.
+      const lines = text.split('\n');
+      const want = typed.split('\n').map((l) => l.trim());
+      const at = lines.findIndex((_, k) => want.every((w, j) => (lines[k + j] ?? '').trim() === w));
+      if (at >= 0) { lines.splice(at, want.length); text = lines.join('\n'); } else text = text.split(typed).join('');
     }
-    return out;
+    return text;
   }
 
   const visibleStyle = (el) => checkVisibility(el, { checkOpacity: true, checkVisibilityCSS: true });
@@ -237,10 +241,11 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
     return entry;
   }
 
-  // The elements that hold a field (so their text is taken without it).
+  // The elements that hold a field (so their text is taken without it), and the fields.
   function fieldHolders(doc) {
     const holders = new Set();
-    for (const f of docQsa(doc, FIELDS)) {
+    holders.fields = [...docQsa(doc, FIELDS)];
+    for (const f of holders.fields) {
       for (let up = parentEl(f); up && !holders.has(up); up = parentEl(up)) holders.add(up);
     }
     return holders;

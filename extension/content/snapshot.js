@@ -50,14 +50,13 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
     }
     throw new Error(`no getter ${name}`);
   };
-  const fn = (f) => (self, ...args) => Reflect.apply(f, self, args);
+  const fn = (f) => Function.prototype.call.bind(f);  // fn(g)(node, ...args) is g.call(node, ...args)
   const E = Element.prototype;
   const N = Node.prototype;
   const D = Document.prototype;
   const attr = fn(E.getAttribute);
   const hasAttr = fn(E.hasAttribute);
   const closest = fn(E.closest);
-  const matches = fn(E.matches);
   const contains = fn(N.contains);
   const rectOf = fn(E.getBoundingClientRect);
   const checkVisibility = fn(E.checkVisibility);  // Element.prototype.checkVisibility(): Chrome 105, Firefox 106
@@ -109,7 +108,13 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
   }
 
   const roleOf = (el) => (attr(el, 'role') || '').trim().split(/\s+/)[0] || implicitRole(el);
-  const isField = (el, role) => FIELD_ROLES.has(role) || matches(el, FIELDS);
+  const isField = (el, role) => {
+    if (FIELD_ROLES.has(role)) return true;
+    const tag = localName(el);
+    if (tag === 'textarea' || tag === 'select') return true;
+    const editable = attr(el, 'contenteditable');
+    return editable !== null && editable.toLowerCase() !== 'false';
+  };
 
   // Text a person would hear for the element's content: text nodes, plus the labels of
   // icons (svg aria-label, img alt), skipping what is hidden from assistive technology.
@@ -221,13 +226,14 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
     return '';
   }
 
-  function entryOf(el, role, i, doc, labels, holdsField) {
+  const NO_FIELDS = Object.assign(new Set(), { fields: [] });
+  function entryOf(el, role, i, doc, labels, holdsField, withText = true) {
     // Empty name and text are left out: most elements of a long feed have one or the other.
     const entry = { i, role };
     const name = accessibleName(el, role, doc, labels);
     if (name) entry.name = name;
     const field = isField(el, role);
-    if (!field) {
+    if (!field && withText) {
       const text = squash(holdsField.has(el) ? textWithoutFields(el, holdsField) : innerText(el), MAX_TEXT);
       if (text) entry.text = text;
     }
@@ -288,14 +294,14 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
 
   /**
    * One element as the snapshot would describe it now (the actuator's check of the node
-   * it is about to click): its entry without i/container, or {gone} / {hidden: why}.
+   * it is about to click): its entry without i, container and text, or {gone} / {hidden: why}.
    */
   crosslinkSnapshot.describe = (el, doc = document) => {
     if (!el || !isConnected(el)) return { gone: true };
     const role = roleOf(el);
     const why = ROLES.has(role) ? hiddenWhy(el, role, frameOf(doc)) : 'not an element Crosslink reads';
     if (why) return { hidden: why, role };
-    const entry = entryOf(el, role, 0, doc, lazy(() => labelsOf(doc)), fieldHolders(doc));
+    const entry = entryOf(el, role, 0, doc, lazy(() => labelsOf(doc)), NO_FIELDS, false);
     delete entry.i;
     return entry;
   };

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureCert } from './cert.mjs';
 import { newOwnCode } from './feed.mjs';
 import { createLog } from './log.mjs';
+import { lab } from './lab.mjs';
 import { classNames, esc, page } from './look.mjs';
 import * as ac from './pages/accountscenter.mjs';
 import { hookNames } from './pages/common.mjs';
@@ -415,6 +416,8 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     }));
     if (state.latencyMs) await new Promise((r) => setTimeout(r, state.latencyMs));
     if (url.pathname === '/favicon.ico') return send(res, 200, 'image/svg+xml', FAVICONS[hostName.endsWith('facebook.com') ? 1 : 0]);
+    // Test pages of the actuator and snapshot tests (web/lab.mjs), on every stage host.
+    if (url.pathname.startsWith('/__lab/')) { const html = lab(url.pathname); if (html) return sendHtml(res, 200, html); }
     const pageUrl = new URL(req.url, `https://${hostName}`);
     const ctx = ctxFor(hostName, pageUrl);
     if (hostName === 'www.instagram.com') return instagram(req, res, pageUrl, ctx);

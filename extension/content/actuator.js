@@ -13,6 +13,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox']);
   const MESSAGING_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
   const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'm.facebook.com']);
+  const dom = crosslinkSnapshot.dom;  // DOM calls the page's markup cannot shadow
   const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   const canMessage = MESSAGING_HOSTS.has(location.hostname);
   // On Facebook (only with the optional permission) the worker accepts content/wake alone.
@@ -37,10 +38,24 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     for (const wake of wakeups) wake();
     if (settledListeners.size) scheduleSettled();
   }
+  // Watching every attribute and text change of a page costs the page (the browser makes a
+  // record of each): the observer runs only while a flow works in this tab or a feature
+  // waits for the page to settle (Accounts Center's status reading), not while a person
+  // scrolls a feed (P4). Unwatched, nothing of the last look is reused, and the next
+  // settle counts from the moment watching started.
   const observer = new MutationObserver(onMutations);
-  observer.observe(document.documentElement, {
-    subtree: true, childList: true, attributes: true, characterData: true,
-  });
+  let watching = false;
+  function watch(on) {
+    if (on === watching) return;
+    watching = on;
+    if (!on) { observer.disconnect(); return; }
+    changes += 1;
+    lastChange = performance.now();
+    observer.observe(dom.docElement(document), {
+      subtree: true, childList: true, attributes: true, characterData: true,
+    });
+  }
+  const needWatch = () => watch(flowActive || settledListeners.size > 0);
 
   function scheduleSettled() {
     const now = performance.now();
@@ -70,15 +85,15 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     const start = performance.now();
     while (performance.now() - start < MAX_SETTLE_MS) {
       const quiet = performance.now() - lastChange;
-      if (quiet >= QUIET_MS && document.readyState !== 'loading') return;
+      if (quiet >= QUIET_MS && dom.readyState(document) !== 'loading') return;
       await sleep(Math.max(5, QUIET_MS - quiet));
     }
   }
 
   function outline(el) {
-    const box = el.getBoundingClientRect();
+    const box = dom.rectOf(el);
     if (!overlay) {
-      overlay = document.createElement('div');
+      overlay = dom.createElement(document, 'div');
       overlay.setAttribute('aria-hidden', 'true');
       overlay.style.cssText = 'position:fixed;pointer-events:none;z-index:2147483647;border:3px solid #0064e0;' +
         'border-radius:6px;box-shadow:0 0 0 4px rgba(0,100,224,.25);transition:opacity .2s;';
@@ -86,7 +101,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     Object.assign(overlay.style, {
       left: `${box.left - 4}px`, top: `${box.top - 4}px`, width: `${box.width + 8}px`, height: `${box.height + 8}px`, opacity: '1',
     });
-    if (!overlay.isConnected) document.documentElement.append(overlay);
+    if (!dom.isConnected(overlay)) dom.append(dom.docElement(document), overlay);
     setTimeout(() => { if (overlay) overlay.style.opacity = '0'; }, OUTLINE_MS + 400);
   }
 
@@ -99,6 +114,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
 
   function setActive(active) {
     flowActive = active;
+    needWatch();
     lastCommand = performance.now();
     clearInterval(wakeTimer);
     wakeTimer = 0;
@@ -121,20 +137,20 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     if (own.size && event.composedPath().some((node) => own.has(node))) return;
     chrome.runtime.sendMessage({ type: 'content/userAction' }).catch(() => {});
   };
-  document.addEventListener('pointerdown', onPersonsClick, true);
-  document.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') onPersonsClick(e); }, true);
+  dom.on(document, 'pointerdown', onPersonsClick, true);
+  dom.on(document, 'keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') onPersonsClick(e); }, true);
 
   // The last look at the page, reused while the page did not change since (no mutation,
   // no form control changed by the person): a step's snapshot, its target check and the
   // check after the outline are then one walk of the page, not three.
   let last = null;  // {changes, url, snapshot, nodes, text}
   const inputs = () => { changes += 1; };  // a checkbox ticked by hand changes no attribute
-  document.addEventListener('change', inputs, true);
-  document.addEventListener('input', inputs, true);
+  dom.on(document, 'change', inputs, true);
+  dom.on(document, 'input', inputs, true);
   function look() {
     const pending = observer.takeRecords();  // changes not yet delivered to onMutations
     if (pending.length) onMutations(pending);
-    if (last && last.changes === changes && last.url === location.href) return last;
+    if (watching && last && last.changes === changes && last.url === location.href) return last;
     const { snapshot, nodes } = crosslinkSnapshot();
     last = { changes, url: location.href, snapshot, nodes, text: null };
     return last;
@@ -146,18 +162,78 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     return seen;
   }
 
+  // The nodes of the last snapshot handed to the worker: its decisions name an index in
+  // that snapshot, and the element clicked is that very node (issue 17, finding 6), never
+  // whatever sits at the same index in a later look (a decoy inserted before it has the
+  // same role and name).
+  let sent = null;  // {changes, url, snapshot, nodes}
+
   /** Finds the element the decision named, as it is now; refuses when it changed. */
   function findTarget(decision) {
-    const { snapshot, nodes } = look();
-    const entry = snapshot.elements[decision.target];
-    if (!entry) return { error: `element #${decision.target} is gone` };
+    const { nodes, snapshot } = sent ?? look();
+    const node = nodes[decision.target];
+    if (!node || !snapshot.elements[decision.target]) return { error: `element #${decision.target} is gone`, refusal: 'target_gone' };
+    const entry = crosslinkSnapshot.describe(node);
+    if (entry.gone) return { error: `element #${decision.target} is gone`, refusal: 'target_gone' };
+    if (entry.hidden) return { error: `element #${decision.target} is now ${entry.hidden}`, refusal: 'target_hidden' };
     if (entry.role !== decision.role || (entry.name ?? '') !== (decision.name ?? ''))
-      return { error: `element #${decision.target} is now ${entry.role} "${entry.name ?? ''}"` };
-    if (FIELD_ROLES.has(entry.role)) return { error: 'Crosslink never acts on a text field' };
-    if (entry.disabled) return { error: `element #${decision.target} is busy or disabled` };
+      return { error: `element #${decision.target} is now ${entry.role} "${entry.name ?? ''}"`, refusal: 'target_changed' };
+    if (FIELD_ROLES.has(entry.role) || crosslinkSnapshot.isField(node)) return { error: 'Crosslink never acts on a text field', refusal: 'target_field' };
+    if (entry.disabled) return { error: `element #${decision.target} is busy or disabled`, refusal: 'target_disabled' };
     if (decision.kind === 'toggle' && typeof decision.checked === 'boolean' && entry.checked !== decision.checked)
-      return { error: `element #${decision.target} already changed` };
-    return { el: nodes[decision.target] };
+      return { error: `element #${decision.target} already changed`, refusal: 'target_changed' };
+    return { el: node };
+  }
+
+  // ---- A click as a person's pointer makes it (issue 15, item 4) ----
+  // Pages built with React and the like may listen to pointer or mouse down/up rather than
+  // to click, and ignore a bare el.click(). So: the element in view, then over, move,
+  // down, up and click at its centre, dispatched on what is at that point (the element or
+  // a part of it), as the browser would for a mouse. A point where something else is on
+  // top (a cookie banner, a transparent overlay, an element clipped away) is refused:
+  // the person could not click there either.
+  const own_ = (n) => ours(n) || [...own].some((o) => dom.contains(o, n));
+
+  /** What a person's click at the element's centre would hit, or a refusal. */
+  function aim(el) {
+    const box = dom.rectOf(el);
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    if (!(box.width > 0 && box.height > 0) || x < 0 || y < 0 || x >= innerWidth || y >= innerHeight)
+      return { error: 'the element is not in view after scrolling to it', refusal: 'target_out_of_view' };
+    const hits = dom.elementsFromPoint(document, x, y).filter((n) => !own_(n));
+    const top = hits[0];
+    const reaches = top && (dom.contains(el, top) || dom.labels(el).some((l) => dom.contains(l, top)));
+    if (!reaches) {
+      const what = top ? `${top.localName}${top.id ? `#${top.id}` : ''}` : 'nothing';
+      return { error: `the element is covered at its centre (by ${what})`, refusal: 'target_covered' };
+    }
+    return { at: top, x, y };
+  }
+
+  function pointerClick({ at, x, y }, el) {
+    const base = {
+      bubbles: true, cancelable: true, composed: true, view: window, detail: 1,
+      clientX: x, clientY: y, screenX: screenX + x, screenY: screenY + y, button: 0,
+    };
+    const ptr = { ...base, pointerId: 1, pointerType: 'mouse', isPrimary: true, width: 1, height: 1 };
+    const fire = (Type, type, extra) => dom.dispatch(at, new Type(type, { ...(Type === PointerEvent ? ptr : base), ...extra }));
+    const enter = (Type, type, extra) => dom.dispatch(at, new Type(type, { ...(Type === PointerEvent ? ptr : base), bubbles: false, cancelable: false, ...extra }));
+    fire(PointerEvent, 'pointerover', { buttons: 0 });
+    enter(PointerEvent, 'pointerenter', { buttons: 0 });
+    fire(MouseEvent, 'mouseover', { buttons: 0 });
+    enter(MouseEvent, 'mouseenter', { buttons: 0 });
+    fire(PointerEvent, 'pointermove', { buttons: 0 });
+    fire(MouseEvent, 'mousemove', { buttons: 0 });
+    // A cancelled pointerdown suppresses the mouse events (not the click), as in browsers.
+    const mouse = fire(PointerEvent, 'pointerdown', { buttons: 1, pressure: 0.5 });
+    if (mouse && fire(MouseEvent, 'mousedown', { buttons: 1 })) {
+      const focusable = dom.closest(el, 'a[href],button,input,select,textarea,summary,[tabindex]');
+      if (focusable && dom.activeElement(document) !== focusable && focusable instanceof HTMLElement) dom.focus(focusable, { preventScroll: true });
+    }
+    fire(PointerEvent, 'pointerup', { buttons: 0, pressure: 0 });
+    if (mouse) fire(MouseEvent, 'mouseup', { buttons: 0 });
+    fire(MouseEvent, 'click', { buttons: 0 });
   }
 
   /** An action of a flow the worker cancelled or paused is not done (and not claimed). */
@@ -175,17 +251,20 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     if (stop) return stop;
     let found = findTarget(decision);
     const foundAt = now();
-    if (found.error) return { done: false, error: found.error, pageId };
-    found.el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    if (found.error) return { done: false, error: found.error, refusal: found.refusal, pageId };
+    dom.scrollIntoView(found.el, { block: 'center', inline: 'nearest', behavior: 'instant' });
     outline(found.el);
     globalThis.crosslinkPanel?.avoid(found.el);  // the panel never covers what is clicked
     await sleep(OUTLINE_MS);
     const late = refusal(actionId, flowId);  // a Cancel or pause during the outline wins
     if (late) return late;
     found = findTarget(decision);  // still the same element after the pause
-    if (found.error) return { done: false, error: found.error, pageId };
+    if (found.error) return { done: false, error: found.error, refusal: found.refusal, pageId };
+    const aimed = aim(found.el);  // nothing on top of it, where the pointer goes
+    if (aimed.error) return { done: false, error: aimed.error, refusal: aimed.refusal, pageId };
     // The click may navigate away: answer first, click right after (same task).
-    queueMicrotask(() => found.el.click());
+    const { el } = found;
+    queueMicrotask(() => pointerClick(aimed, el));
     return { done: true, pageId, foundAt };
   }
 
@@ -203,7 +282,9 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
           await settle();
           // P7 (make bench): when the page had settled, and what the snapshot cost here.
           const settledAt = now();
-          const { text, snapshot } = snapshotText();
+          const seenNow = snapshotText();
+          const { text, snapshot } = seenNow;
+          sent = seenNow;  // the decision on this snapshot acts on these very nodes
           return { snapshot: text, pageId, changes, timing: { settledAt, pageMs: now() - settledAt, bytes: text.length, elements: snapshot.elements.length } };
         })());
       case 'actuator/act':
@@ -245,7 +326,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     /** The page's snapshot as JSON text: the last look's while the page did not change. */
     snapshotText: () => snapshotText().text,
     /** fn() after the page changed and settled (debounced, bounded). */
-    onSettled(fn) { settledListeners.add(fn); scheduleSettled(); },
+    onSettled(fn) { settledListeners.add(fn); needWatch(); scheduleSettled(); },
     get changes() { return changes; },
     /** An element of ours (the panel's host): its changes and the clicks in it are not the page's. */
     own(node) { own.add(node); },

@@ -58,6 +58,7 @@ test('a step\'s snapshot equals a fresh one of the page, reused or not, through 
     s.setAttribute('aria-checked', 'false');
     s.setAttribute('aria-label', 'Bench switch');
     s.id = 'bench-switch';
+    s.textContent = 'On';  // an empty div has no height: a person could not click it (left out)
     document.querySelector('main').append(s);
   });
   await same('a switch added');

@@ -31,6 +31,15 @@ bool made_of(const std::string& s, std::size_t max, bool (*ok)(char)) {
     if (!ok(c)) return false;
   return true;
 }
+// One of our own names: a-z 0-9 _ . / - (":" too where `colon`), with capitals inside a
+// camelCase identifier ("linkMessaging", "toggle:facebookStories") but never first, so a
+// capitalised page word ("Jane") is no name of ours.
+bool our_name(const std::string& s, std::size_t max, bool colon = false) {
+  if (s.empty() || s.size() > max || (s[0] >= 'A' && s[0] <= 'Z')) return false;
+  for (char c : s)
+    if (!name_char(c) && !(c >= 'A' && c <= 'Z') && !(colon && c == ':')) return false;
+  return true;
+}
 
 // At most `max` bytes, cut at a character boundary with "…", control characters as spaces.
 std::string bounded_text(const std::string& in, std::size_t max) {
@@ -44,7 +53,7 @@ std::string bounded_text(const std::string& in, std::size_t max) {
 }
 
 // The log holds no page text (issue 17, finding 6): a detail is shipped words only, names
-// (1 to 40 of a-z 0-9 _ . / -) joined by ": ", such as "link: press_continue" or an error's
+// (our_name: 1 to 40 of a-z 0-9 _ . / -, camelCase allowed) joined by ": ", such as "link: press_continue" or an error's
 // name. Anything else in it (an error's words that quote the page, a name, a caption) is
 // left out from the first part that is not a name: "target_changed: element #5 is now
 // button \"Jane\"" keeps "target_changed". "" when nothing is left.
@@ -54,7 +63,7 @@ std::string shipped_detail(const std::string& in) {
   while (at <= in.size()) {
     std::size_t end = in.find(": ", at);
     std::string part = in.substr(at, end == std::string::npos ? std::string::npos : end - at);
-    if (!made_of(part, kNameMax, name_char) || out.size() + 2 + part.size() > kDetailMax) break;
+    if (!our_name(part, kNameMax) || out.size() + 2 + part.size() > kDetailMax) break;
     out += (out.empty() ? "" : ": ") + part;
     if (end == std::string::npos) break;
     at = end + 2;
@@ -64,7 +73,6 @@ std::string shipped_detail(const std::string& in) {
 
 // A data string is kept only when it is a name of ours (a flow, a network): page text
 // (anything with spaces, capitals, quotes or letters beyond a-z) is left out.
-bool data_name_char(char c) { return name_char(c) || c == ':'; }
 
 bool whole_number(const json& v, double lo, double hi, long long& out) {
   if (!v.is_number()) return false;
@@ -106,7 +114,7 @@ Expected<Entry> clean_entry(const json& e, bool stored, long long seq = 0, long 
         const json& x = d.value();
         if (x.is_string()) {
           const std::string& str = x.get_ref<const std::string&>();
-          if (made_of(str, str.size() + 1, data_name_char)) fields.text(d.key().c_str(), bounded_text(str, kDataStringMax));
+          if (our_name(str, str.size() + 1, true)) fields.text(d.key().c_str(), bounded_text(str, kDataStringMax));
         }
         else if (x.is_number() || x.is_boolean() || x.is_null()) fields.raw(d.key().c_str(), dump(x));
         else return Error{"bad_entry", "data." + d.key() + ": expected text, a number, true/false or null"};

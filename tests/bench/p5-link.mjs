@@ -39,7 +39,7 @@ async function extensionRun(env, first) {
   if (first) {
     // The first link through the button: the click activates the (pre-granted) permission.
     // (The button shows unless a reading says linked: the walk's pages were read too.)
-    await env.popup.evaluate(() => chrome.storage.local.remove('linkStatus'));
+    await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus', 'linkStatusAccounts']));
     await env.popup.bringToFront();
     await env.popup.getByRole('button', { name: 'Link to Facebook', exact: true }).click();
   } else {

@@ -69,7 +69,7 @@ async function linkRun(env, first) {
   const before = await flowRecord(env.popup);
   if (first) {
     // The first link through the button: the click activates the (pre-granted) permission.
-    await env.popup.evaluate(() => chrome.storage.local.remove('linkStatus'));
+    await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus', 'linkStatusAccounts']));
     await env.popup.bringToFront();
     await env.popup.getByRole('button', { name: 'Link to Facebook', exact: true }).click();
   } else {

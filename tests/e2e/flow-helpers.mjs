@@ -40,7 +40,7 @@ export function useFlowBrowser({ grant = true, clock = null } = {}) {
     for (const page of env.browser.context.pages()) if (page !== env.popup) await page.close();
     // The popup starts from "not read yet": each test reads what it needs (after the tabs
     // closed, so no late reading of Accounts Center lands after it).
-    await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus']));
+    await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus', 'linkStatusAccounts']));
     await until(() => env.popup.getByRole('status').textContent(), (t) => /^Not read yet/.test(t), { what: 'the status cleared' });
   });
   return env;
@@ -59,6 +59,13 @@ export const sendFromPopup = (popup, message) => popup.evaluate((m) => chrome.ru
 export const CONSENT_ASKS = new Set(['confirm_account', 'confirm_unlink', 'choose_unlink']);
 /** The person's one click on a consent ask: the first name offered ("" when the page alone shows it). */
 export const answerConsent = (popup, rec) => sendFromPopup(popup, { type: 'popup/answerFlow', choice: rec.choices?.[0] ?? '' });
+
+/** The flow record, after answering a consent ask on it as the person would (tests that wait for a later state). */
+export async function flowRecordConsenting(popup) {
+  const r = await flowRecord(popup);
+  if (r && r.status === 'needs_user' && CONSENT_ASKS.has(r.asked)) await answerConsent(popup, r);
+  return r;
+}
 
 /**
  * Waits until the flow with this id (or any, when null) is ended; returns its record.

@@ -14,14 +14,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { evalInContentScript, root, setState, until } from './harness.mjs';
-import { flowEnded, flowPage, flowRecord, sendFromPopup, stageState, startFlow, useFlowBrowser } from './flow-helpers.mjs';
+import { flowEnded, flowPage, flowRecord, flowRecordConsenting, sendFromPopup, stageState, startFlow, useFlowBrowser } from './flow-helpers.mjs';
 import { unknownWording } from '../../web/variants.mjs';
 import { optionsUrl } from './options-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const env = useFlowBrowser();
-const waitFor = (pred, what, timeout = 30000) => until(() => flowRecord(env.popup), (r) => r && pred(r), { what, timeout, interval: 50 });
+const waitFor = (pred, what, timeout = 30000) => until(() => flowRecordConsenting(env.popup), (r) => r && pred(r), { what, timeout, interval: 50 });
 const taught = () => env.popup.evaluate(async () => (await chrome.storage.local.get('taughtWordings')).taughtWordings ?? []);
 const setTaught = (list) => env.popup.evaluate((l) => chrome.storage.local.set({ taughtWordings: l }), list);
 const activity = () => env.popup.evaluate(async () => (await chrome.storage.local.get('activityLog')).activityLog?.entries ?? []);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FIXED_NOW, root, setState, until } from './harness.mjs';
-import { flowEnded, flowPage, flowRecord, sendFromPopup, useFlowBrowser } from './flow-helpers.mjs';
+import { flowEnded, flowPage, flowRecord, flowRecordConsenting, sendFromPopup, useFlowBrowser } from './flow-helpers.mjs';
 
 const BUILD = path.join(root, 'build/screenshots');
 const DOCS = path.join(root, 'docs/screenshots');
@@ -88,7 +88,7 @@ test('screenshot: the panel during a link (the next click named, Cancel at hand)
 test('screenshot: a guided step (a button the core cannot find: the step in words, the likeliest match outlined)', async () => {
   await setState(env.stage, { linked: false, unknownWording: 'finish' });
   const started = await linkFromPopup();
-  await until(() => flowRecord(env.popup), (r) => r.id === started.id && r.guide, { what: 'the guided step', timeout: 30000, interval: 50 });
+  await until(() => flowRecordConsenting(env.popup), (r) => r.id === started.id && r.guide, { what: 'the guided step', timeout: 30000, interval: 50 });
   const page = await flowPage(env);
   await page.setViewportSize(VIEWPORT);
   await until(() => panelText(page), (t) => /Crosslink could not find “Yes, finish setup”/.test(t), { what: 'the guided step in the panel' });

@@ -25,7 +25,7 @@ export function useFirefox({ grant = true, reset = true } = {}) {
       const rec = await flowRecord(env.popup);
       if (rec && !ENDED.includes(rec.status)) await sendFromPopup(env.popup, { type: 'popup/cancelFlow' });
       for (const page of await otherPages(env)) await page.close();
-      await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus']));
+      await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus', 'linkStatusAccounts']));
       await until(() => statusText(env.popup), (t) => /^Not read yet/.test(t), { what: 'the status cleared' });
     });
   }

@@ -24,8 +24,11 @@ test('GET /__stage/state gives every documented key with its default', async () 
     // first contact (issue 15)
     'accountsCentre', 'confirmIdentity', 'cookieBanner', 'finishWording', 'linkSteps', 'reactClicks', 'removalWording', 'saveLoginInfo', 'scramble',
     // guided steps (issue 16)
-    'unknownWording'].sort());
+    'unknownWording',
+    // a finish screen with a spinner (issue 17)
+    'finishSpinner'].sort());
   assert.equal(s.unknownWording, null);
+  assert.equal(s.finishSpinner, 0);
   assert.equal(s.locale, 'en');
   assert.equal(s.layout, 'A');
   assert.equal(s.linked, false);

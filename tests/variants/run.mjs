@@ -130,7 +130,7 @@ async function runOne(env, { flow, variant, seed }) {
   if (rec0 && !['done', 'error', 'cancelled'].includes(rec0.status)) await sendFromPopup(env.popup, { type: 'popup/cancelFlow' });
   for (const page of env.browser.context.pages()) if (page !== env.popup) await page.close().catch(() => {});
   // The popup starts from "not read yet" (its controls depend on what it last read).
-  await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus']));
+  await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus', 'linkStatusAccounts']));
   await until(() => env.popup.getByRole('status').textContent(), (t) => /^Not read yet/.test(t), { what: 'the status cleared' });
   await stageRequest(env.stage, '/__stage/state', { ...spec.from, ...vspec.state, scramble: seed });
   const problems = [];

@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, root, stageRequest, startStage, until } from '../e2e/harness.mjs';
-import { FACEBOOK_ORIGINS, flowRecord, sendFromPopup, startFlow, stageLog, stageState } from '../e2e/flow-helpers.mjs';
+import { CONSENT_ASKS, FACEBOOK_ORIGINS, answerConsent, flowRecord, sendFromPopup, startFlow, stageLog, stageState } from '../e2e/flow-helpers.mjs';
 
 export const FIXED_SEEDS = [1, 2, 3, 5, 8, 13, 21, 34];
 const FLOW_TIMEOUT = Number(process.env.FLOW_TIMEOUT ?? 15000);
@@ -149,7 +149,10 @@ async function runOne(env, { flow, variant, seed }) {
         if (process.env.DEBUG) console.log(JSON.stringify(rec, null, 1).slice(0, 3000));
         break;
       }
-      if (vspec.person && rec?.status === 'needs_user') await actAsPerson(env);
+      // Crosslink's own consent asks (issue 17: the name to link or unlink) are answered as
+      // the person would, with the name offered; Meta's decisions only where the variant has them.
+      if (rec?.status === 'needs_user' && CONSENT_ASKS.has(rec.asked)) await answerConsent(env.popup, rec);
+      else if (vspec.person && rec?.status === 'needs_user') await actAsPerson(env);
       await new Promise((r) => setTimeout(r, 100));
     }
     if (rec?.status !== 'done' && !problems.length) problems.push(`ended ${rec?.status}: ${JSON.stringify(rec?.error ?? null)}`);

@@ -15,6 +15,10 @@ const storedStatus = chrome.storage.local.get([LINK_STATUS_KEY, ACCOUNTS_KEY, AC
 
 /** The message for key with its substitutions, or null when there is none. */
 let lookup = (key, subs) => chrome.i18n.getMessage(key, subs) || null;
+// Chromium can give a page opened while the extension loads no message bundle: then every
+// getMessage is "" (the name in the manifest, too) and the words come from our own
+// translator (useChosenLocale) instead of showing as keys.
+const bundled = chrome.i18n.getMessage('extName') !== '';
 const m = (key, ...subs) => lookup(key, subs.map(String)) ?? '';
 const t = (key, ...subs) => m(key, ...subs) || key;
 const $ = (id) => document.getElementById(id);
@@ -262,11 +266,21 @@ function renderLog(log) {
   }
 }
 
+// A worker that is starting (or restarting) has no listener yet: the message never reached
+// it, so it is sent again, a few times. Any other failure may have reached it: not resent.
+const NOT_DELIVERED = /Receiving end does not exist/i;
+const RESEND_MS = [100, 300, 900];
+
 async function send(message) {
-  try {
-    return await chrome.runtime.sendMessage(message);
-  } catch {
-    return { ok: false, error: { name: 'worker_unavailable', detail: '' } };
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await chrome.runtime.sendMessage(message);
+    } catch (e) {
+      if (attempt >= RESEND_MS.length || !NOT_DELIVERED.test(String(e?.message ?? e))) {
+        return { ok: false, error: { name: 'worker_unavailable', detail: '' } };
+      }
+      await new Promise((r) => setTimeout(r, RESEND_MS[attempt]));
+    }
   }
 }
 
@@ -408,12 +422,13 @@ refresh();
 async function useChosenLocale() {
   const { settings } = await chrome.storage.sync.get('settings').catch(() => ({}));
   const locale = resolveLocale(settings?.locale, chrome.i18n.getUILanguage());
-  if (locale === localeOf(uiLocale) && document.documentElement.lang === uiLocale) return;
+  const browsers = bundled && locale === localeOf(uiLocale);  // chrome.i18n already speaks it
+  if (browsers && document.documentElement.lang === uiLocale) return;
   const tr = await translator(locale).catch(() => null);
   if (!tr) return;
-  lookup = locale === localeOf(uiLocale) ? (key, subs) => chrome.i18n.getMessage(key, subs) || null
+  lookup = browsers ? (key, subs) => chrome.i18n.getMessage(key, subs) || null
     : (key, subs) => (tr.has(key) ? tr(key, ...subs) : null);
-  document.documentElement.lang = locale === localeOf(uiLocale) ? uiLocale : locale;
+  document.documentElement.lang = browsers ? uiLocale : locale;
   applyStaticText();
   renderStatus();
   renderFlow();

@@ -55,6 +55,14 @@ export const actionNames = async (stage) => (await stageLog(stage, 'action')).ma
 export const flowRecord = (popup) => popup.evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
 export const sendFromPopup = (popup, message) => popup.evaluate((m) => chrome.runtime.sendMessage(m), message);
 
+/**
+ * A click waiting for the person's pacing (flow-driver.js): the flow has clicked before
+ * (lastClickAt) and its next click is decided but not made (acting), so the page stays as
+ * it is until the pacing is over. The flow's first click is made at once.
+ */
+export const pacedClickPending = (rec) => Boolean(rec && rec.status === 'running' && rec.lastClickAt
+  && rec.acting && rec.acting.decision?.kind !== 'navigate');
+
 /** The consent asks (issue 17): the flow waits for the person to confirm a name. */
 export const CONSENT_ASKS = new Set(['confirm_account', 'confirm_unlink', 'choose_unlink']);
 /** The person's one click on a consent ask: the first name offered ("" when the page alone shows it). */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FIXED_NOW, root, setState, until } from './harness.mjs';
-import { flowEnded, flowPage, flowRecord, flowRecordConsenting, sendFromPopup, useFlowBrowser } from './flow-helpers.mjs';
+import { flowEnded, flowPage, flowRecord, flowRecordConsenting, pacedClickPending, sendFromPopup, useFlowBrowser } from './flow-helpers.mjs';
 
 const BUILD = path.join(root, 'build/screenshots');
 const DOCS = path.join(root, 'docs/screenshots');
@@ -76,7 +76,11 @@ test('screenshot: the panel during a link (the next click named, Cancel at hand)
     const started = await linkFromPopup();
     const page = await flowPage(env);
     await page.setViewportSize(VIEWPORT);
-    await until(async () => `${page.url()} ${(await flowRecord(env.popup))?.screen} ${await panelText(page)}`, (t) => /Step [2-9]/.test(t) && /Next: Crosslink clicks “[^”]+”/.test(t), { what: 'the panel naming the next click', timeout: 20000 });
+    // A paced click: one click made and the next one waiting (the first click of a flow is
+    // made at once, so the panel naming it may be gone with the page before the shot).
+    await until(async () => ({ rec: await flowRecord(env.popup), text: await panelText(page) }),
+      ({ rec, text }) => pacedClickPending(rec) && /Step [2-9]/.test(text) && /Next: Crosslink clicks “[^”]+”/.test(text),
+      { what: 'the panel naming the next (paced) click', timeout: 20000 });
     keep('panel-link.png', await shoot(page));
     await sendFromPopup(env.popup, { type: 'popup/cancelFlow' });
     await flowEnded(env.popup, { id: started.id });

@@ -67,6 +67,8 @@ struct FlowState {
   std::vector<std::pair<Screen, int>> visits;     // actions per screen since the last progress
   int goals = 0;                                  // best count of goals met on one screen
   std::vector<Step> steps;                        // milestones taken: add_facebook, toggle:posts, ...
+  std::vector<Step> retaken;                      // milestones Meta interrupted with a person's decision, offered again once
+  int milestone_click = 0;                        // the click (count) that took the last milestone, 0 once a person's screen came
   std::string asked;                              // ask_user reason being waited on
   std::vector<std::string> choices;               // the names that ask offers the person (answer_flow takes one)
   bool consented = false;                         // the person confirmed Facebook's offered account (no name readable)

@@ -346,6 +346,16 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
     a = ctx.taken(Step::interstitial, ctx.click(Loc::interstitial_not_now));
   } else if (const char* why = person_reason(screen)) {
     a = ask(why);  // the person's decision (screens.json "ask"): never acted on, asked; resumes when it is gone
+    // A milestone Meta answered with a person's decision (re-authentication, "Confirm it's
+    // you"…) before any other click did not happen yet: once the person is through, Meta
+    // offers it again, and it may be decided once more. Once only, so a page that keeps
+    // asking still ends (no_effect); never without such a screen in between.
+    if (st.milestone_click > 0 && st.milestone_click == st.clicks && !st.steps.empty() &&
+        std::find(st.retaken.begin(), st.retaken.end(), st.steps.back()) == st.retaken.end()) {
+      st.retaken.push_back(st.steps.back());
+      st.steps.pop_back();
+    }
+    st.milestone_click = 0;
   } else {
     a = engine::kPolicies[static_cast<int>(st.kind)](ctx);
   }
@@ -421,6 +431,7 @@ Decision step_flow(FlowState& st, const Snapshot& snapshot, long long now) {
   if (std::string why = link_refusal(page.url(), target.href); !why.empty())
     return error("navigation_refused", why + " (" + locator_id(a.locator) + " on " + name + ")");
   ++st.clicks;
+  if (st.steps.size() > steps_before) st.milestone_click = st.clicks;  // this click is a milestone's
   d.target = a.target;
   d.locator = locator_id(a.locator);
   d.target_role = target.role == Role::Other ? std::string(target.role_text) : role_name(target.role);

@@ -166,6 +166,8 @@ json state_to_json(const FlowState& s) {
             {"goals", s.goals}, {"steps", names_json(s.steps, step_name)}, {"asked", s.asked}, {"askedAt", s.asked_at},
             {"waitingSince", s.waiting_since}, {"read", s.read}};
   if (!s.choices.empty()) j["choices"] = s.choices;
+  if (!s.retaken.empty()) j["retaken"] = names_json(s.retaken, step_name);
+  if (s.milestone_click) j["milestoneClick"] = s.milestone_click;
   if (s.consented) j["consented"] = true;
   if (is_terminal(s)) {
     j["final"] = s.final_decision;
@@ -266,6 +268,12 @@ Expected<FlowState> state_from_json(const json& j) {
     return bad("times: expected milliseconds");
   if (!read_names(j, "seen", screen_from_name, s.seen) || !read_names(j, "steps", step_from_name, s.steps))
     return bad("seen, steps: expected lists of names");
+  if (j.contains("retaken") && !read_names(j, "retaken", step_from_name, s.retaken))
+    return bad("retaken: expected a list of names");
+  if (j.contains("milestoneClick")) {
+    if (!read_time(j, "milestoneClick", n) || n > s.clicks) return bad("milestoneClick: expected a click count");
+    s.milestone_click = static_cast<int>(n);
+  }
   auto asked = j.find("asked");
   if (asked == j.end() || !asked->is_string()) return bad("asked: expected a reason or \"\"");
   s.asked = asked->get<std::string>();

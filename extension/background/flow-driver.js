@@ -23,8 +23,10 @@ const FACEBOOK_HOSTS = new Set(FACEBOOK_ORIGINS.map(hostOf));
 const USER_POLL_MS = 500;      // between looks while the person acts
 const NO_PAGE_RETRY_MS = 20;   // a page loaded, its content script not yet there: look again soon
 const CONTENT_SCRIPT_ID = 'crosslink-facebook';
-// What runs in Facebook's pages during a flow (the manifest lists the same for Accounts Center).
-const FACEBOOK_SCRIPTS = ['content/snapshot.js', 'content/actuator.js', 'i18n/format.js', 'content/strings.js', 'content/panel.js'];
+// What runs in Facebook's pages during a flow: the manifest's list for Accounts Center, less
+// the script of Accounts Center's own (one list to keep).
+const FACEBOOK_SCRIPTS = manifest.content_scripts.find((c) => c.matches.includes('https://accountscenter.instagram.com/*'))
+  .js.filter((file) => file !== 'content/accountscenter.js');
 const HALTED_RETRY_MS = 50;    // the page refused an action for a pause not yet stored: look again
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -234,10 +236,11 @@ export function createFlowDriver({ withCore }) {
   }
 
   async function afterEnd(rec) {
+    // The reading first: the popup shows the outcome with the status it leads to.
+    if (rec.status === 'done' && rec.result) await mergeStatus(rec.flow, rec.result, rec.params, rec.instagramUsername);
     await tell(rec.tabId, { type: 'actuator/flow', active: false, flowId: rec.id });
     await markRunning(false);
     await syncFacebookScripts(false).catch(() => {});
-    if (rec.status === 'done' && rec.result) await mergeStatus(rec.flow, rec.result, rec.params, rec.instagramUsername);
     // A quiet read's tab, still behind and done with, goes again.
     if (rec.quiet && rec.status === 'done') {
       const tab = await tabOf(rec.tabId);

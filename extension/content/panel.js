@@ -42,16 +42,11 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     const name = v.outcome ?? 'internal';
     return m(`outcome_${name}`) || t('outcomeFailed', errorText(name));
   }
-  // The consent asks (issue 17): the question names the account; one button per choice.
-  const CONSENT = new Set(['confirm_account', 'confirm_unlink', 'choose_unlink']);
-  function askText(v) {
-    const [first = ''] = v.choices ?? [];
-    if (v.asked === 'confirm_account') return first ? t('ask_confirm_account', first) : t('ask_confirm_account_unnamed');
-    if (v.asked === 'confirm_unlink') return t('ask_confirm_unlink', first);
-    return t(`ask_${v.asked}`);
-  }
-  const answerChoices = (v) => (!CONSENT.has(v.asked) ? [] : v.asked === 'confirm_account' && !v.choices?.length ? [''] : (v.choices ?? []));
-  const answerLabel = (v, c) => (v.asked === 'confirm_account' ? (c ? t('answerLink', c) : t('answerLinkUnnamed')) : t('answerUnlink', c));
+  // The consent asks (issue 17), worded as in the popup (i18n/consent.js).
+  const consent = globalThis.crosslinkConsent;
+  const askText = (v) => consent.askText(t, v);
+  const answerChoices = consent.choices;
+  const answerLabel = (v, c) => consent.label(t, v, c);
   function waitingText(v) {
     const name = String(v.next?.name ?? '').slice(0, 80);
     switch (v.waiting) {

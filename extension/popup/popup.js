@@ -5,6 +5,7 @@
 // Its words: the browser's language through chrome.i18n at first paint, then the language
 // chosen in the options page (i18n.js) when that is another one.
 import { localeOf, resolveLocale, translator } from '../i18n/i18n.js';
+import '../i18n/consent.js';
 import { askPermissionBeforeFlow } from '../background/platform.js';
 import { ACCOUNTS_KEY, ACCOUNT_KEY, statusView } from '../background/status-check.js';
 
@@ -168,17 +169,12 @@ function outcomeText(rec) {
 const quietNow = (rec) => Boolean(rec?.quiet) && rec.flow === 'readStatus'
   && (rec.status === 'running' || rec.status === 'done' || rec.status === 'cancelled');
 
-// The consent asks (issue 17): the question names the account; one button per choice,
-// the person's one click (popup/answerFlow). Cancel stays the way to say no.
-const CONSENT = new Set(['confirm_account', 'confirm_unlink', 'choose_unlink']);
-function askText(v) {
-  const [first = ''] = v.choices ?? [];
-  if (v.asked === 'confirm_account') return first ? t('ask_confirm_account', first) : t('ask_confirm_account_unnamed');
-  if (v.asked === 'confirm_unlink') return t('ask_confirm_unlink', first);
-  return t(`ask_${v.asked}`);
-}
-const answerChoices = (v) => (!CONSENT.has(v.asked) ? [] : v.asked === 'confirm_account' && !v.choices?.length ? [''] : (v.choices ?? []));
-const answerLabel = (v, c) => (v.asked === 'confirm_account' ? (c ? t('answerLink', c) : t('answerLinkUnnamed')) : t('answerUnlink', c));
+// The consent asks (issue 17), worded as in the panel (i18n/consent.js); an answer is the
+// person's one click (popup/answerFlow).
+const consent = globalThis.crosslinkConsent;
+const askText = (v) => consent.askText(t, v);
+const answerChoices = consent.choices;
+const answerLabel = (v, c) => consent.label(t, v, c);
 function renderAnswers(choices) {
   let box = $('flow-answers');
   if (!box) {

@@ -40,10 +40,22 @@ export function useFlowBrowser({ grant = true, clock = null } = {}) {
     for (const page of env.browser.context.pages()) if (page !== env.popup) await page.close();
     // The popup starts from "not read yet": each test reads what it needs (after the tabs
     // closed, so no late reading of Accounts Center lands after it).
-    await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus', 'linkStatusAccounts']));
-    await until(() => env.popup.getByRole('status').textContent(), (t) => /^Not read yet/.test(t), { what: 'the status cleared' });
+    await clearReadings(env.popup);
   });
   return env;
+}
+
+/**
+ * The popup back at "not read yet": the stored readings removed until they stay so (the
+ * flow before stores its reading just after its record ends). Playwright's and
+ * Puppeteer's pages alike.
+ */
+export async function clearReadings(popup) {
+  await until(async () => {
+    await popup.evaluate(() => chrome.storage.local.remove(['linkStatus', 'linkStatusAccounts']));
+    await new Promise((r) => setTimeout(r, 150));
+    return popup.evaluate(() => document.getElementById('status-line').textContent);
+  }, (t) => /^Not read yet/.test(t), { what: 'the status cleared' });
 }
 
 export const stageState = (stage) => stageRequest(stage, '/__stage/state');

@@ -25,8 +25,7 @@ export function useFirefox({ grant = true, reset = true } = {}) {
       const rec = await flowRecord(env.popup);
       if (rec && !ENDED.includes(rec.status)) await sendFromPopup(env.popup, { type: 'popup/cancelFlow' });
       for (const page of await otherPages(env)) await page.close();
-      await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus', 'linkStatusAccounts']));
-      await until(() => statusText(env.popup), (t) => /^Not read yet/.test(t), { what: 'the status cleared' });
+      await clearReadings(env.popup);
     });
   }
   return env;
@@ -42,7 +41,7 @@ export const outcomeText = (popup) => popup.evaluate(() => document.getElementBy
 export const switchState = (popup, key) =>
   popup.evaluate((k) => document.querySelector(`[data-switch="${k}"]`).getAttribute('aria-checked'), key);
 // The stage's state and log and the flow record, read as the Chromium tests read them.
-import { actionNames, flowEnded, flowRecord, sendFromPopup, stageLog, stageState } from '../e2e/flow-helpers.mjs';
+import { actionNames, clearReadings, flowEnded, flowRecord, sendFromPopup, stageLog, stageState } from '../e2e/flow-helpers.mjs';
 
 export { actionNames, flowEnded, flowRecord, sendFromPopup, stageLog, stageState };
 

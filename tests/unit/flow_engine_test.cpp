@@ -391,6 +391,32 @@ TEST(NeverTwice, AToastOnTheRemoveDialogIsNotTheRemovalsEffect) {
   EXPECT_EQ(clicks_on(d, "remove_confirm"), 1);
 }
 
+TEST(NeverTwice, AMilestoneMetaInterruptedWithAPersonsDecisionIsOfferedAgainOnceOnly) {
+  Flow f("unlink", R"({"facebookAccount": "Jane Doe"})");
+  const std::string confirm = snapshot_text(std::string(kAc) + "/profiles/1/",
+                                            {el("heading", "Jane Doe"), el("dialog", "Sure?"), el("button", "Remove Jane Doe", {{"container", 1}})});
+  const std::string reauth = snapshot_text(std::string(kAc) + "/profiles/1/",
+                                           {el("dialog", "Confirm it's you"), el("textbox", "Password", {{"container", 0}}), el("button", "Continue", {{"container", 0}})});
+  std::vector<json> d = {f.step(confirm)};
+  ASSERT_EQ(d[0]["locator"], "remove_confirm");
+  d.push_back(f.step(reauth));  // Meta asks for the password before it removes anything
+  EXPECT_EQ(d.back()["kind"], "ask_user") << d.back().dump();
+  EXPECT_EQ(d.back()["reason"], "confirm_identity");
+  // The person is through: Meta shows the account again (its own click, not a milestone),
+  // then offers the removal again.
+  d.push_back(f.step(snapshot_text(std::string(kAc) + "/profiles/1/", {el("heading", "Jane Doe"), el("button", "Remove account")})));
+  EXPECT_EQ(d.back()["locator"], "remove_account") << d.back().dump();
+  d.push_back(f.step(confirm));
+  EXPECT_EQ(d.back()["locator"], "remove_confirm") << d.back().dump();
+  d.push_back(f.step(reauth));  // and asks again: answered by the person once more
+  EXPECT_EQ(d.back()["kind"], "ask_user");
+  d.push_back(f.step(confirm));  // a page that keeps asking: not a third click
+  EXPECT_EQ(d.back()["error"]["name"], "no_effect") << d.back().dump();
+  EXPECT_EQ(clicks_on(d, "remove_confirm"), 2);
+  // Without the person's screen in between it stays once (the test above): kept across a restart, too.
+  EXPECT_EQ(f.st()["retaken"], json::array({"remove_confirm"}));
+}
+
 TEST(NeverTwice, AToastIsNotASwitchChangingTheSwitchIsWaitedFor) {
   Flow f("setSharing", R"({"sharing": {"posts": true}})");
   ASSERT_EQ(f.step(sharing(false, false))["kind"], "toggle");

@@ -19,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, root, stageRequest, startStage, until } from '../e2e/harness.mjs';
-import { CONSENT_ASKS, FACEBOOK_ORIGINS, answerConsent, flowRecord, sendFromPopup, startFlow, stageLog, stageState } from '../e2e/flow-helpers.mjs';
+import { CONSENT_ASKS, FACEBOOK_ORIGINS, answerConsent, clearReadings, flowRecord, sendFromPopup, startFlow, stageLog, stageState } from '../e2e/flow-helpers.mjs';
 
 export const FIXED_SEEDS = [1, 2, 3, 5, 8, 13, 21, 34];
 const FLOW_TIMEOUT = Number(process.env.FLOW_TIMEOUT ?? 15000);
@@ -130,8 +130,7 @@ async function runOne(env, { flow, variant, seed }) {
   if (rec0 && !['done', 'error', 'cancelled'].includes(rec0.status)) await sendFromPopup(env.popup, { type: 'popup/cancelFlow' });
   for (const page of env.browser.context.pages()) if (page !== env.popup) await page.close().catch(() => {});
   // The popup starts from "not read yet" (its controls depend on what it last read).
-  await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus', 'linkStatusAccounts']));
-  await until(() => env.popup.getByRole('status').textContent(), (t) => /^Not read yet/.test(t), { what: 'the status cleared' });
+  await clearReadings(env.popup);
   await stageRequest(env.stage, '/__stage/state', { ...spec.from, ...vspec.state, scramble: seed });
   const problems = [];
   let rec;
@@ -212,7 +211,8 @@ async function main() {
   const results = [];
   try {
     for (const run of runs) {
-      const problems = await runOne(env, run);
+      // A run that throws (its set-up, the browser) counts as that run's failure; the rest still run.
+      const problems = await runOne(env, run).catch((e) => [`the run threw: ${String(e?.message ?? e).split('\n')[0]}`]);
       results.push({ ...run, ok: !problems.length, problems });
       const tag = `${run.flow} × ${run.variant} × seed ${run.seed}`;
       if (problems.length) console.log(`FAIL ${tag}: ${problems.join('; ')}`);

@@ -2,7 +2,9 @@
 // decision whatever the page and the stored state, checked on each step of a sequence.
 //   1. a navigation is always to a page of the allowlist (the registry's pages);
 //   2. a milestone is never decided twice (its step was not taken before, and in one
-//      sequence its locator is clicked at most once);
+//      sequence its locator is clicked at most once — twice only when the person was
+//      asked to act in the page (re-authentication…) since its click and the state says
+//      Meta interrupted it: "retaken");
 //   3. no decision targets a field (textbox, searchbox, combobox) — Crosslink never types;
 //   4. no click follows a link off Meta's hosts: the target's href, resolved here by an
 //      oracle of its own (not the core's resolver), is https on one of the four hosts, or
@@ -66,13 +68,23 @@ inline bool in_list(const nlohmann::json& list, const std::string& value) {
   return false;
 }
 
-// Clicks per milestone locator in one sequence (oracle 2 across steps).
-using MilestoneCount = std::map<std::string, int>;
+// Clicks per milestone locator in one sequence, and whether the person was asked to act in
+// the page since (oracle 2 across steps).
+struct MilestoneCount {
+  std::map<std::string, int> clicks;
+  std::map<std::string, bool> person_since;
+};
 
 // One decision, decided from `prev` (a state the core accepted) on `snapshot` (its text).
 inline void check_decision(const nlohmann::json& decision, const nlohmann::json& prev, const std::string& snapshot,
                            MilestoneCount* counts = nullptr) {
   auto kind = at(decision, "kind");
+  if (counts && kind == "ask_user") {
+    auto reason = at(decision, "reason");
+    bool consent = reason == "confirm_account" || reason == "confirm_unlink" || reason == "choose_unlink";
+    if (!consent)
+      for (auto& [loc, since] : counts->person_since) since = true;
+  }
   if (kind == "navigate") {
     auto url = at(decision, "url");
     bool listed = false;
@@ -87,7 +99,12 @@ inline void check_decision(const nlohmann::json& decision, const nlohmann::json&
   std::string loc = locator.is_string() ? locator.get<std::string>() : "";
   if (const char* step = milestone_of(loc)) {
     if (in_list(at(prev, "steps"), step)) __builtin_trap();                  // oracle 2: taken before
-    if (counts && ++(*counts)[loc] > 1) __builtin_trap();                     // oracle 2: twice in a sequence
+    if (counts) {                                                             // oracle 2: twice in a sequence
+      int& n = counts->clicks[loc];
+      if (n >= 1 && !(n == 1 && counts->person_since[loc] && in_list(at(prev, "retaken"), step))) __builtin_trap();
+      ++n;
+      counts->person_since[loc] = false;
+    }
   }
   auto snap = nlohmann::json::parse(snapshot, nullptr, false);
   auto target = at(decision, "target");

@@ -38,7 +38,7 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
   const FIELDS = 'textarea,select,[contenteditable]:not([contenteditable="false"]),[role="textbox"],[role="searchbox"],[role="combobox"]';
   const LABELABLE = new Set(['button', 'input', 'meter', 'output', 'progress', 'select', 'textarea']);
   const DISABLEABLE = new Set(['button', 'input', 'select', 'textarea', 'fieldset', 'optgroup', 'option']);
-  const CANDIDATES = 'a[href],button,input,textarea,select,summary,dialog,h1,h2,h3,h4,[role]';
+  const CANDIDATES = 'a[href],button,input,textarea,select,summary,dialog,h1,h2,h3,h4,ul>li,ol>li,menu>li,[role]';
   const MAX_NAME = 200;
   const MAX_TEXT = 500;
 
@@ -96,6 +96,11 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
     if (tag === 'select') return 'combobox';
     if (tag === 'dialog') return 'dialog';
     if (/^h[1-6]$/.test(tag)) return 'heading';
+    if (tag === 'li') {  // a list's item (HTML-AAM), unless its list is only for layout
+      const list = parentEl(el);
+      const listRole = list ? (attr(list, 'role') || '').trim() : 'none';
+      return list && ['ul', 'ol', 'menu'].includes(localName(list)) && (listRole === '' || listRole === 'list') ? 'listitem' : '';
+    }
     if (tag === 'input') {
       const type = (attr(el, 'type') || 'text').toLowerCase();
       if (type === 'checkbox') return 'checkbox';

@@ -1,39 +1,11 @@
 // The README's screenshots, taken on the stage: the popup, the options page and the
-// in-page share control with its menu open. Written to build/screenshots/ on every run;
-// docs/screenshots/ (what the README shows) is written when a file is missing or with
-// SCREENSHOTS=update, and otherwise must still have the size of a fresh shot. Taken at
+// in-page share control with its menu open (kept as screenshot-helpers.mjs says). Taken at
 // the harness's fixed clock, time zone and language, so a shot is the same on any day.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { FIXED_NOW, root, setState, stageRequest, until, useBrowser } from './harness.mjs';
+import { FIXED_NOW, setState, stageRequest, until, useBrowser } from './harness.mjs';
+import { keep } from './screenshot-helpers.mjs';
 import { FEED, CONTROL } from './share-helpers.mjs';
 import { clearStorage, openOptions, putStorage } from './options-helpers.mjs';
-
-const BUILD = path.join(root, 'build/screenshots');
-const DOCS = path.join(root, 'docs/screenshots');
-const UPDATE = process.env.SCREENSHOTS === 'update';
-
-/** Width and height from a PNG's IHDR. */
-function pngSize(buffer) {
-  assert.equal(buffer.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG file');
-  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
-}
-
-function keep(name, buffer) {
-  fs.mkdirSync(BUILD, { recursive: true });
-  fs.writeFileSync(path.join(BUILD, name), buffer);
-  const doc = path.join(DOCS, name);
-  const size = pngSize(buffer);
-  assert.ok(size.width >= 300 && size.height >= 150, `${name} is ${size.width}×${size.height}`);
-  if (UPDATE || !fs.existsSync(doc)) {
-    fs.mkdirSync(DOCS, { recursive: true });
-    fs.writeFileSync(doc, buffer);
-  } else {
-    assert.deepEqual(pngSize(fs.readFileSync(doc)), size, `docs/screenshots/${name} is out of date: run SCREENSHOTS=update make test-e2e`);
-  }
-}
 
 let stage, browser, page;  // set up by useBrowser
 useBrowser(async (env) => {

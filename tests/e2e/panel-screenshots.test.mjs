@@ -4,35 +4,13 @@
 // (options-screenshots.test.mjs): build/screenshots/ on every run, docs/screenshots/ when
 // missing or with SCREENSHOTS=update, and otherwise the same size as a fresh shot.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { FIXED_NOW, root, setState, until } from './harness.mjs';
+import { FIXED_NOW, setState, until } from './harness.mjs';
+import { keep as keepShot } from './screenshot-helpers.mjs';
 import { flowEnded, flowPage, flowRecord, flowRecordConsenting, pacedClickPending, sendFromPopup, useFlowBrowser } from './flow-helpers.mjs';
 
-const BUILD = path.join(root, 'build/screenshots');
-const DOCS = path.join(root, 'docs/screenshots');
-const UPDATE = process.env.SCREENSHOTS === 'update';
 const env = useFlowBrowser({ clock: FIXED_NOW });
 const VIEWPORT = { width: 960, height: 600 };
-
-function pngSize(buffer) {
-  assert.equal(buffer.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG file');
-  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
-}
-function keep(name, buffer) {
-  fs.mkdirSync(BUILD, { recursive: true });
-  fs.writeFileSync(path.join(BUILD, name), buffer);
-  const doc = path.join(DOCS, name);
-  const size = pngSize(buffer);
-  assert.deepEqual(size, VIEWPORT, `${name} is ${size.width}×${size.height}`);
-  if (UPDATE || !fs.existsSync(doc)) {
-    fs.mkdirSync(DOCS, { recursive: true });
-    fs.writeFileSync(doc, buffer);
-  } else {
-    assert.deepEqual(pngSize(fs.readFileSync(doc)), size, `docs/screenshots/${name} is out of date: run SCREENSHOTS=update`);
-  }
-}
+const keep = (name, buffer) => keepShot(name, buffer, VIEWPORT);
 
 /** The panel's words from the accessibility tree (it is in a closed shadow root). */
 async function panelText(page) {

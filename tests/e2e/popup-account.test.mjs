@@ -4,10 +4,11 @@
 // logged in, a reading for another account is never shown as this one's (it says whose it
 // was and reads again quietly, "checking…", with Link and Unlink both offered), and the
 // activity log's export holds no page text.
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FIXED_NOW, launch, setState, stageRequest, startStage, until } from './harness.mjs';
-import { clearStorage, optionsUrl, putStorage } from './options-helpers.mjs';
+import { FIXED_NOW, setState, until } from './harness.mjs';
+import { optionsUrl, putStorage } from './options-helpers.mjs';
+import { openPopup as open, popupWorker, storedFlow, storedLocal, usePopupBrowser } from './popup-helpers.mjs';
 
 const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
 const FEED = 'https://www.instagram.com/';
@@ -16,31 +17,13 @@ const MINUTE = 60000;
 let stage;
 let browser;
 let page;
-const worker = () => browser.context.serviceWorkers()[0];
-const flowRecord = () => worker().evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
-const local = (key) => worker().evaluate(async (k) => (await chrome.storage.local.get(k))[k] ?? null, key);
+usePopupBrowser((env) => ({ stage, browser, page } = env));
+const worker = () => popupWorker(browser);
+const flowRecord = () => storedFlow(browser);
+const local = (key) => storedLocal(browser, key);
 const reading = (name, extra) => ({ readAt: FIXED_NOW - 2 * MINUTE, url: ACCOUNTS, linked: true, facebookName: 'Jane Doe', instagramUsername: name, ...extra });
 const text = (sel) => page.locator(sel).textContent();
-
-async function openPopup() {
-  await page.goto(browser.popupUrl);
-  await until(() => text('#status-line'), (t) => t.length > 0, { what: 'the status line' });
-}
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage, { clock: FIXED_NOW });
-  page = await browser.context.newPage();
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }
-});
-beforeEach(async () => {
-  await stageRequest(stage, '/__stage/reset', {});
-  await worker().evaluate(() => chrome.storage.session.remove('flow'));
-  await clearStorage(browser);
-  for (const p of browser.context.pages()) if (p !== page) await p.close();
-});
+const openPopup = () => open(browser, page);
 
 test('the account logged in is read from Instagram\'s navigation, and again after a switch', async () => {
   await page.goto(FEED);

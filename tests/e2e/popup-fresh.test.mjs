@@ -4,12 +4,13 @@
 // on opening, with "checking…" and both Link and Unlink offered meanwhile; a reading for
 // another Instagram account keeps nothing of the old one's; the popup speaks the language
 // chosen in the options page. axe checks the new states in light and dark.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { FIXED_NOW, launch, setState, stageRequest, startStage, until } from './harness.mjs';
-import { clearStorage, putStorage } from './options-helpers.mjs';
+import { FIXED_NOW, setState, until } from './harness.mjs';
+import { putStorage } from './options-helpers.mjs';
+import { openPopup as open, popupWorker, storedFlow, storedLocal, usePopupBrowser } from './popup-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -19,9 +20,10 @@ const MINUTE = 60000;
 let stage;
 let browser;
 let page;
-const worker = () => browser.context.serviceWorkers()[0];
-const flowRecord = () => worker().evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
-const stored = () => worker().evaluate(async () => (await chrome.storage.local.get('linkStatus')).linkStatus ?? null);
+usePopupBrowser((env) => ({ stage, browser, page } = env));
+const worker = () => popupWorker(browser);
+const flowRecord = () => storedFlow(browser);
+const stored = () => storedLocal(browser, 'linkStatus');
 const reading = (extra) => ({ readAt: FIXED_NOW - 2 * MINUTE, url: ACCOUNTS, linked: true, facebookName: 'Jane Doe', instagramUsername: 'jane.ig', ...extra });
 
 async function axe(p) {
@@ -30,28 +32,8 @@ async function axe(p) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')} (${v.help})`));
 }
 
-async function openPopup() {
-  await page.goto(browser.popupUrl);
-  await until(() => page.locator('#status-line').textContent(), (t) => t.length > 0, { what: 'the status line' });
-}
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage, { clock: FIXED_NOW });
-  page = await browser.context.newPage();
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }
-});
-beforeEach(async () => {
-  await stageRequest(stage, '/__stage/reset', {});
-  const rec = await flowRecord();
-  if (rec && !['done', 'error', 'cancelled'].includes(rec.status)) await worker().evaluate(() => chrome.storage.session.remove('flow'));
-  await worker().evaluate(() => chrome.storage.session.remove('flow'));
-  await clearStorage(browser);
-  for (const p of browser.context.pages()) if (p !== page) await p.close();
-  await page.emulateMedia({ colorScheme: 'light' });
-});
+const openPopup = () => open(browser, page);
+beforeEach(() => page.emulateMedia({ colorScheme: 'light' }));
 
 test('the header names the Instagram account of the reading, or says it is not read yet', async () => {
   await openPopup();

@@ -4,21 +4,13 @@
 // (the reused look), and after every kind of change a page makes: an element added, an
 // attribute that hides one, a switch flipped, text edited, and a checkbox ticked by the
 // person (which changes no attribute at all).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evalInContentScript, launch, startStage } from './harness.mjs';
+import { evalInContentScript, useBrowser } from './harness.mjs';
 
 const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
-let stage;
 let browser;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }
-});
+useBrowser((env) => { ({ browser } = env); });
 
 test('a step\'s snapshot equals a fresh one of the page, reused or not, through every kind of change', async () => {
   const page = await browser.context.newPage();

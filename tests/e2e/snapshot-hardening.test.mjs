@@ -13,21 +13,13 @@
 //    break the snapshot;
 //  - no typed text of any field reaches the snapshot;
 //  - behind a modal <dialog>, the page is inert.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { evalInContentScript, launch, startStage, until } from './harness.mjs';
+import { evalInContentScript, until, useBrowser } from './harness.mjs';
 
 const LAB = 'https://accountscenter.instagram.com/__lab/';
-let stage;
 let browser;
-
-before(async () => {
-  stage = await startStage();
-  browser = await launch(stage);
-});
-after(async () => {
-  try { await browser?.close(); } finally { await stage?.close(); }
-});
+useBrowser((env) => { ({ browser } = env); });
 
 async function open(name) {
   const page = await browser.context.newPage();
@@ -159,4 +151,17 @@ test('behind a modal dialog the page is inert: only the dialog is in the snapsho
   assert.equal(named(snap, 'Behind the dialog').length, 0);
   assert.equal(named(snap, 'Yes, remove').length, 1);
   await page.close();
+});
+
+test('a list\'s <li> is a listitem, as the browser\'s accessibility tree has it; not in a list only for layout', async () => {
+  const { page, snapshot } = await open('clobber');
+  await page.evaluate(() => {
+    const add = (html) => document.body.insertAdjacentHTML('beforeend', html);
+    add('<ul id="real"><li>Jane Doe<br>Facebook</li></ul>');
+    add('<ol><li>jane.doe<br>Instagram</li></ol>');
+    add('<ul role="presentation"><li>Layout only</li></ul>');
+    add('<ul role="list"><li>Listed again</li></ul>');
+  });
+  const items = (await snapshot()).elements.filter((e) => e.role === 'listitem').map((e) => e.text);
+  assert.deepEqual(items, ['Jane Doe\nFacebook', 'jane.doe\nInstagram', 'Listed again']);
 });

@@ -1,7 +1,11 @@
 // Shared by the fuzz targets: split the input into parts, check an answer's shape.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +34,23 @@ inline nlohmann::json at(const nlohmann::json& v, const char* key) {
   if (!v.is_object()) return nullptr;
   auto it = v.find(key);
   return it == v.end() ? nlohmann::json() : *it;
+}
+
+// The texts of the recorded snapshots (*.json in dir, in name order; none when it cannot be read).
+inline std::vector<std::string> read_snapshot_files(const char* dir) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> out;
+  for (const auto& f : files) {
+    std::ifstream in(f);
+    std::stringstream text;
+    text << in.rdbuf();
+    out.push_back(text.str());
+  }
+  return out;
 }
 
 // Every answer of the text surface is a JSON object; anything else is a bug.

@@ -10,9 +10,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -92,16 +89,8 @@ json change(json snap, std::uint8_t how, std::uint8_t arg) {
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
 #ifdef CROSSLINK_SNAPSHOTS_DIR
-  std::error_code ec;
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(CROSSLINK_SNAPSHOTS_DIR, ec))
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    std::stringstream text;
-    text << in.rdbuf();
-    json j = json::parse(text.str(), nullptr, false);
+  for (const std::string& text : fuzz::read_snapshot_files(CROSSLINK_SNAPSHOTS_DIR)) {
+    json j = json::parse(text, nullptr, false);
     if (j.is_object()) snapshots().push_back(std::move(j));
   }
 #endif

@@ -9,11 +9,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -98,17 +95,7 @@ void swap_fields(const json& state, std::size_t pick) {
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
 #ifdef CROSSLINK_SNAPSHOTS_DIR
-  std::error_code ec;
-  std::vector<std::filesystem::path> files;
-  for (const auto& e : std::filesystem::directory_iterator(CROSSLINK_SNAPSHOTS_DIR, ec))
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    std::ifstream in(f);
-    std::stringstream text;
-    text << in.rdbuf();
-    snapshots().push_back(text.str());
-  }
+  for (std::string& text : fuzz::read_snapshot_files(CROSSLINK_SNAPSHOTS_DIR)) snapshots().push_back(std::move(text));
 #endif
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "api_flows.h"
+#include "flow_run.h"
 #include "snap_builder.h"
 
 namespace crosslink::testing {
@@ -13,31 +14,7 @@ using nlohmann::json;
 
 const char* kAc = "https://accountscenter.instagram.com";
 
-// A flow driven the way the service worker drives it: text in, text out, state kept between.
-struct Flow {
-  std::string state;
-  double now = 1000;
-  json last;
-  Flow(const char* kind, const char* params = "") {
-    json s = json::parse(api::start_flow(kind, params, now));
-    EXPECT_TRUE(s.contains("state")) << s.dump();
-    state = s["state"].dump();
-  }
-  json step(const std::string& snapshot, double advance = 500) {
-    now += advance;
-    last = json::parse(api::step(state, snapshot, now));
-    if (last["state"].is_object()) state = last["state"].dump();
-    return last["decision"];
-  }
-  json st() const { return json::parse(state); }
-  // The person's one click on an ask with choices (the popup's or the panel's button).
-  json answer(const std::string& choice, double advance = 500) {
-    now += advance;
-    json out = json::parse(api::answer(state, choice, now));
-    if (out.contains("state")) state = out["state"].dump();
-    return out;
-  }
-};
+using Flow = FlowRun;  // flow_run.h: from 1000 ms, 500 ms a step
 
 // An error decision's detail, "" for any other decision (never throws on the wrong kind).
 std::string detail_of(const json& d) {

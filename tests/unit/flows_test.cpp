@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "api_flows.h"
+#include "flow_run.h"
 #include "snap_builder.h"
 
 namespace crosslink::testing {
@@ -10,17 +11,8 @@ namespace {
 
 using nlohmann::json;
 
-struct Flow {
-  std::string state;
-  double now = 5000;
-  Flow(const char* kind, const char* params = "") { state = json::parse(api::start_flow(kind, params, now))["state"].dump(); }
-  json step(const std::string& snapshot) {
-    now += 400;
-    json out = json::parse(api::step(state, snapshot, now));
-    if (out["state"].is_object()) state = out["state"].dump();
-    return out["decision"];
-  }
-  int clicks() const { return json::parse(state)["clicks"]; }
+struct Flow : FlowRun {  // flow_run.h, from 5000 ms, 400 ms a step
+  explicit Flow(const char* kind, const char* params = "") : FlowRun(kind, params, 5000, 400) {}
 };
 
 const std::string AC = "https://accountscenter.instagram.com";

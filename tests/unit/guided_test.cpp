@@ -4,6 +4,7 @@
 #include "api_flows.h"
 #include "api_guided.h"
 #include "parity.h"
+#include "flow_run.h"
 #include "snap_builder.h"
 
 namespace crosslink::testing {
@@ -17,17 +18,8 @@ const ApiRegistration kTaughtCheck("taughtCheck", [](const ApiArgs& a) { return 
 
 const std::string AC = "https://accountscenter.instagram.com";
 
-struct Flow {
-  std::string state;
-  double now = 5000;
-  Flow(const char* kind, const char* params = "") { state = json::parse(api::start_flow(kind, params, now))["state"].dump(); }
-  json step(const std::string& snapshot, double dt = 400) {
-    now += dt;
-    json out = json::parse(api::step(state, snapshot, now));
-    if (out["state"].is_object()) state = out["state"].dump();
-    return out["decision"];
-  }
-  json st() const { return json::parse(state); }
+struct Flow : FlowRun {  // flow_run.h, from 5000 ms, 400 ms a step
+  explicit Flow(const char* kind, const char* params = "") : FlowRun(kind, params, 5000, 400) {}
 };
 
 struct Taught {

@@ -7,6 +7,7 @@
 #include "api_flows.h"
 #include "page.h"
 #include "reading.h"
+#include "flow_run.h"
 #include "snap_builder.h"
 #include "snapshot.h"
 
@@ -36,17 +37,8 @@ std::string over_overview(const std::string& url, std::vector<json> dialog) {
   return snapshot_text(url, e);
 }
 
-struct Flow {
-  std::string state;
-  double now = 5000;
-  Flow(const char* kind, const char* params = "") { state = json::parse(api::start_flow(kind, params, now))["state"].dump(); }
-  json step(const std::string& snapshot, double dt = 400) {
-    now += dt;
-    json out = json::parse(api::step(state, snapshot, now));
-    if (out["state"].is_object()) state = out["state"].dump();
-    return out["decision"];
-  }
-  json st() const { return json::parse(state); }
+struct Flow : FlowRun {  // flow_run.h, from 5000 ms, 400 ms a step
+  explicit Flow(const char* kind, const char* params = "") : FlowRun(kind, params, 5000, 400) {}
 };
 
 // ---- deliver 1: by what the page shows, the path only as supporting evidence ------------

@@ -1,0 +1,32 @@
+// What the popup tests share (popup-account, popup-fresh): one stage and browser per file
+// at the harness's fixed clock, and before each test a reset stage, no flow, empty storage,
+// no tab but the test's own page, which leaves the popup of the test before (so its storage
+// listener cannot start a quiet read into the next test).
+import { beforeEach } from 'node:test';
+import { FIXED_NOW, stageRequest, until, useBrowser } from './harness.mjs';
+import { clearStorage } from './options-helpers.mjs';
+
+/** Registers the fixture; `use` gets {stage, browser, page} once they are up. */
+export function usePopupBrowser(use) {
+  const env = useBrowser(use, { clock: FIXED_NOW });
+  beforeEach(async () => {
+    await env.page.goto('about:blank');
+    await stageRequest(env.stage, '/__stage/reset', {});
+    await popupWorker(env.browser).evaluate(() => chrome.storage.session.remove('flow'));
+    await clearStorage(env.browser);
+    for (const p of env.browser.context.pages()) if (p !== env.page) await p.close();
+  });
+  return env;
+}
+
+export const popupWorker = (browser) => browser.context.serviceWorkers()[0];
+/** The flow record as the worker keeps it (null when none). */
+export const storedFlow = (browser) => popupWorker(browser).evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
+/** One chrome.storage.local item (null when absent). */
+export const storedLocal = (browser, key) => popupWorker(browser).evaluate(async (k) => (await chrome.storage.local.get(k))[k] ?? null, key);
+
+/** The popup in the test's page, once its status line says something. */
+export async function openPopup(browser, page) {
+  await page.goto(browser.popupUrl);
+  await until(() => page.locator('#status-line').textContent(), (t) => t.length > 0, { what: 'the status line' });
+}

@@ -1,0 +1,34 @@
+// The README's screenshots (options-screenshots, panel-screenshots): each is written to
+// build/screenshots/ on every run; docs/screenshots/ (what the README shows) is written when
+// the file is missing or with SCREENSHOTS=update, and otherwise must still have the size of
+// a fresh shot.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { root } from './harness.mjs';
+
+const BUILD = path.join(root, 'build/screenshots');
+const DOCS = path.join(root, 'docs/screenshots');
+const UPDATE = process.env.SCREENSHOTS === 'update';
+
+/** Width and height from a PNG's IHDR. */
+export function pngSize(buffer) {
+  assert.equal(buffer.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG file');
+  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20) };
+}
+
+/** Keeps a shot; `size`: the exact size it must have (else at least 300×150). */
+export function keep(name, buffer, size = null) {
+  fs.mkdirSync(BUILD, { recursive: true });
+  fs.writeFileSync(path.join(BUILD, name), buffer);
+  const doc = path.join(DOCS, name);
+  const got = pngSize(buffer);
+  if (size) assert.deepEqual(got, size, `${name} is ${got.width}×${got.height}`);
+  else assert.ok(got.width >= 300 && got.height >= 150, `${name} is ${got.width}×${got.height}`);
+  if (UPDATE || !fs.existsSync(doc)) {
+    fs.mkdirSync(DOCS, { recursive: true });
+    fs.writeFileSync(doc, buffer);
+  } else {
+    assert.deepEqual(pngSize(fs.readFileSync(doc)), got, `docs/screenshots/${name} is out of date: run SCREENSHOTS=update make test-e2e`);
+  }
+}

@@ -12,25 +12,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, startStage } from '../e2e/harness.mjs';
+import { median, poll } from './bench-helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RUNS = Number(process.env.P2_RUNS ?? 25);
 const WARMUP = 3;
 const GOAL_MS = 10;
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const until = async (read, what, timeout = 10000) => {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await read();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+const until = poll;
 
 // The floor: an empty MV3 module worker, stopped and woken the same way in the same
 // browser, tells its own performance.now() at its first line. What P2 adds above it is

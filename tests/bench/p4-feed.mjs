@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { STAGE_HOSTS, extensionDir as builtExtension, root, setState, startStage } from '../e2e/harness.mjs';
+import { median } from './bench-helpers.mjs';
 
 // Another build of the extension (to compare variants), else the one make extension built.
 const extensionDir = process.env.P4_EXTENSION_DIR ?? builtExtension;
@@ -162,10 +163,6 @@ async function run(browser, context, withExtension, dir = extensionDir) {
   };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const stage = await startStage();
 await setState(stage, { feedSize: POSTS });

@@ -15,17 +15,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, root, stageRequest, startStage, until } from '../e2e/harness.mjs';
+import { FACEBOOK_ORIGINS, launch, root, stageRequest, startStage } from '../e2e/harness.mjs';
 import { link } from '../stage/walks.mjs';
+import { linkOnce, median } from './bench-helpers.mjs';
 
 export const GOAL = 1.25;
-const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const flowRecord = (popup) => popup.evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
-const ENDED = ['done', 'error', 'cancelled'];
 
 async function closeOthers(context, keep) {
   for (const page of context.pages()) if (page !== keep) await page.close();
@@ -33,31 +27,7 @@ async function closeOthers(context, keep) {
 
 /** One extension run: returns ms, or throws when the flow did not end done. */
 async function extensionRun(env, first) {
-  await stageRequest(env.stage, '/__stage/reset', {});
-  await closeOthers(env.browser.context, env.popup);
-  const before = await flowRecord(env.popup);
-  if (first) {
-    // The first link through the button: the click activates the (pre-granted) permission.
-    // (The button shows unless a reading says linked: the walk's pages were read too.)
-    await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus', 'linkStatusAccounts']));
-    await env.popup.bringToFront();
-    await env.popup.getByRole('button', { name: 'Link to Facebook', exact: true }).click();
-  } else {
-    // Started for the account the stage offers (as a person who picked it): no consent ask (issue 17).
-    const reply = await env.popup.evaluate(() => chrome.runtime.sendMessage({ type: 'popup/startFlow', flow: 'link', params: { facebookAccount: 'Jane Doe' } }));
-    if (!reply.ok) throw new Error(`start: ${JSON.stringify(reply.error)}`);
-  }
-  const rec = await until(async () => {
-    const r = await flowRecord(env.popup);
-    // The first run (the button, no name): the person confirms the account offered, one click.
-    if (r && r.id !== before?.id && r.status === 'needs_user' && r.asked === 'confirm_account') {
-      await env.popup.evaluate((choice) => chrome.runtime.sendMessage({ type: 'popup/answerFlow', choice }), r.choices?.[0] ?? '');
-    }
-    return r;
-  }, (r) => r && r.id !== before?.id && ENDED.includes(r.status), { timeout: 60000, interval: 20, what: 'the link flow' });
-  if (rec.status !== 'done') throw new Error(`link flow: ${rec.status} ${JSON.stringify(rec.error)}`);
-  const state = await stageRequest(env.stage, '/__stage/state');
-  if (!state.linked) throw new Error('link flow done but the stage is not linked');
+  const rec = await linkOnce(env, first);
   return rec.endedAt - rec.startedAt;
 }
 

@@ -19,7 +19,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, root, stageRequest, startStage, until } from '../e2e/harness.mjs';
+import { FACEBOOK_ORIGINS, launch, root, startStage } from '../e2e/harness.mjs';
+import { linkOnce, median } from './bench-helpers.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,12 +32,6 @@ const STEPS_AT_20000 = arg('steps-20000', 8);
 const SIZES = [500, 5000, 20000];
 const GOAL_MS = 3;
 const LONG_TASK_MS = 50;
-const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
-const ENDED = ['done', 'error', 'cancelled'];
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null;
-};
 const r2 = (x) => (x == null ? null : Number(x.toFixed(2)));
 
 // In every page (main world): Accounts Center's pages padded with `benchPad` visible
@@ -61,31 +56,9 @@ const INIT = () => {
   });
 };
 
-const flowRecord = (popup) => popup.evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);
 
 async function linkRun(env, first) {
-  await stageRequest(env.stage, '/__stage/reset', {});
-  for (const page of env.browser.context.pages()) if (page !== env.popup && page !== env.padder) await page.close();
-  const before = await flowRecord(env.popup);
-  if (first) {
-    // The first link through the button: the click activates the (pre-granted) permission.
-    await env.popup.evaluate(() => chrome.storage.local.remove(['linkStatus', 'linkStatusAccounts']));
-    await env.popup.bringToFront();
-    await env.popup.getByRole('button', { name: 'Link to Facebook', exact: true }).click();
-  } else {
-    // Started for the account the stage offers: no consent ask (issue 17).
-    const reply = await env.popup.evaluate(() => chrome.runtime.sendMessage({ type: 'popup/startFlow', flow: 'link', params: { facebookAccount: 'Jane Doe' } }));
-    if (!reply.ok) throw new Error(`start: ${JSON.stringify(reply.error)}`);
-  }
-  const rec = await until(async () => {
-    const r = await flowRecord(env.popup);
-    // The first run (the button, no name): the person confirms the account offered (issue 17).
-    if (r && r.id !== before?.id && r.status === 'needs_user' && r.asked === 'confirm_account') {
-      await env.popup.evaluate((choice) => chrome.runtime.sendMessage({ type: 'popup/answerFlow', choice }), r.choices?.[0] ?? '');
-    }
-    return r;
-  }, (r) => r && r.id !== before?.id && ENDED.includes(r.status), { timeout: 120000, interval: 50, what: 'the link flow' });
-  if (rec.status !== 'done') throw new Error(`link flow: ${rec.status} ${JSON.stringify(rec.error)}`);
+  const rec = await linkOnce(env, first, { keep: [env.padder], timeout: 120000, interval: 50 });
   const tab = env.browser.context.pages().find((p) => p !== env.padder && p.url().startsWith('https://accountscenter.instagram.com/'));
   const long = tab ? await tab.evaluate(() => JSON.parse(sessionStorage.getItem('benchLong') ?? '[]')) : [];
   return { steps: rec.stepTimes ?? [], long };

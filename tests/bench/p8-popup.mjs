@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { launch, root, startStage, unpackedExtensionId } from '../e2e/harness.mjs';
+import { median, poll } from './bench-helpers.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,20 +26,8 @@ const arg = (name, fallback) => {
 const RUNS = arg('runs', 20);
 const WARMUP = 3;
 const GOAL = 1.2;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const r2 = (x) => Number(x.toFixed(2));
-const wait = async (read, what, timeout = 10000) => {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await read();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+const wait = poll;
 
 const READING = { linked: true, facebookName: 'Maria Souza', readAt: 1764547200000, url: 'https://accountscenter.instagram.com/accounts/' };
 

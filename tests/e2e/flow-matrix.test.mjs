@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setState, until } from './harness.mjs';
 import {
-  MESSAGING_SWITCH, SWITCH_NAMES, actionNames, runFromPopup, stageLog, stageState, useFlowBrowser,
+  MESSAGING_SWITCH, READ_TRUTH, SWITCH_NAMES, actionNames, assertReadWithoutActing, runFromPopup, stageLog, stageState, useFlowBrowser,
 } from './flow-helpers.mjs';
 
 const env = useFlowBrowser();
@@ -112,18 +112,10 @@ const CASES = {
   },
 
   async readStatus({ locale, layout }) {
-    const truth = { linked: true, facebookName: 'Maria Souza', sharing: { posts: true, reels: false, stories: true, facebookStories: false },
-      messagingUpdated: true, othersOnFacebook: 'requests' };
+    const truth = READ_TRUTH;
     await setState(env.stage, { locale, layout, ...truth });
     const rec = await runFromPopup(env.popup, 'button', 'Read status from the pages');
-    assert.equal(rec.status, 'done', JSON.stringify(rec.error));
-    assert.equal(rec.state.clicks, 0);
-    assert.deepEqual(rec.result.sharing, truth.sharing);
-    assert.deepEqual(rec.result.messaging, { updated: true, othersOnFacebook: 'requests' });
-    // Read without a single action, and the server state is as it was.
-    assert.deepEqual(await actionNames(env.stage), []);
-    const state = await stageState(env.stage);
-    for (const [key, value] of Object.entries(truth)) assert.deepEqual(state[key], value, key);
+    await assertReadWithoutActing(env.stage, rec);
     const pages = (await stageLog(env.stage, 'request')).filter((e) => e.method === 'GET').map((e) => `${e.host}${e.path}`);
     for (const page of ['accountscenter.instagram.com/accounts/', 'accountscenter.instagram.com/connected_experiences/cross_posting/',
       'www.instagram.com/accounts/messages_and_story_replies/']) assert.ok(pages.includes(page), `${page} read (${pages.join(', ')})`);

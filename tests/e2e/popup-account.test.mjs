@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FIXED_NOW, setState, until } from './harness.mjs';
 import { optionsUrl, putStorage } from './options-helpers.mjs';
-import { openPopup as open, popupWorker, storedFlow, storedLocal, usePopupBrowser } from './popup-helpers.mjs';
+import { usePopupBrowser } from './popup-helpers.mjs';
 
 const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
 const FEED = 'https://www.instagram.com/';
@@ -17,13 +17,9 @@ const MINUTE = 60000;
 let stage;
 let browser;
 let page;
-usePopupBrowser((env) => ({ stage, browser, page } = env));
-const worker = () => popupWorker(browser);
-const flowRecord = () => storedFlow(browser);
-const local = (key) => storedLocal(browser, key);
+const { worker, flowRecord, local, openPopup } = usePopupBrowser((env) => ({ stage, browser, page } = env));
 const reading = (name, extra) => ({ readAt: FIXED_NOW - 2 * MINUTE, url: ACCOUNTS, linked: true, facebookName: 'Jane Doe', instagramUsername: name, ...extra });
 const text = (sel) => page.locator(sel).textContent();
-const openPopup = () => open(browser, page);
 
 test('the account logged in is read from Instagram\'s navigation, and again after a switch', async () => {
   await page.goto(FEED);

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { FIXED_NOW, setState, until } from './harness.mjs';
 import { putStorage } from './options-helpers.mjs';
-import { openPopup as open, popupWorker, storedFlow, storedLocal, usePopupBrowser } from './popup-helpers.mjs';
+import { usePopupBrowser } from './popup-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,10 +20,8 @@ const MINUTE = 60000;
 let stage;
 let browser;
 let page;
-usePopupBrowser((env) => ({ stage, browser, page } = env));
-const worker = () => popupWorker(browser);
-const flowRecord = () => storedFlow(browser);
-const stored = () => storedLocal(browser, 'linkStatus');
+const { worker, flowRecord, local, openPopup } = usePopupBrowser((env) => ({ stage, browser, page } = env));
+const stored = () => local('linkStatus');
 const reading = (extra) => ({ readAt: FIXED_NOW - 2 * MINUTE, url: ACCOUNTS, linked: true, facebookName: 'Jane Doe', instagramUsername: 'jane.ig', ...extra });
 
 async function axe(p) {
@@ -32,7 +30,6 @@ async function axe(p) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')} (${v.help})`));
 }
 
-const openPopup = () => open(browser, page);
 beforeEach(() => page.emulateMedia({ colorScheme: 'light' }));
 
 test('the header names the Instagram account of the reading, or says it is not read yet', async () => {

@@ -6,9 +6,17 @@ import { beforeEach } from 'node:test';
 import { FIXED_NOW, stageRequest, until, useBrowser } from './harness.mjs';
 import { clearStorage } from './options-helpers.mjs';
 
-/** Registers the fixture; `use` gets {stage, browser, page} once they are up. */
+/**
+ * Registers the fixture; `use` gets {stage, browser, page} once they are up. The env it
+ * returns also reads the worker's state: worker(), flowRecord(), local(key), and opens the
+ * popup in the test's page: openPopup().
+ */
 export function usePopupBrowser(use) {
   const env = useBrowser(use, { clock: FIXED_NOW });
+  env.worker = () => popupWorker(env.browser);
+  env.flowRecord = () => storedFlow(env.browser);
+  env.local = (key) => storedLocal(env.browser, key);
+  env.openPopup = () => openPopup(env.browser, env.page);
   beforeEach(async () => {
     await env.page.goto('about:blank');
     await stageRequest(env.stage, '/__stage/reset', {});

@@ -3,7 +3,7 @@
 import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evalInContentScript, getState, setState, stageRequest, until, useBrowser } from './harness.mjs';
-import { CONTROL, FEED, controlsPerPost, enc, newTabUrl, permalinkOf, scrollThrough, setSettings, settingsWith, waitForControls } from './share-helpers.mjs';
+import { CONTROL, FEED, controlsPerPost, enc, newTabUrl, officialShareUrls, permalinkOf, scrollThrough, setSettings, settingsWith, waitForControls } from './share-helpers.mjs';
 
 let stage, browser, page;  // set up by useBrowser
 useBrowser(async (env) => {
@@ -50,14 +50,7 @@ test('the menu lists Facebook, X, Tumblr, OK.ru, Threads and "Copy clean link", 
   await waitForControls(page, 1);
   const article = page.locator('article').nth(2);
   const href = await permalinkOf(article);
-  const u = enc(`https://www.instagram.com${href}`);
-  const expected = {
-    Facebook: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
-    X: `https://x.com/intent/tweet?url=${u}`,
-    Tumblr: `https://www.tumblr.com/widgets/share/tool?posttype=link&canonicalUrl=${u}&content=${u}`,
-    'OK.ru': `https://connect.ok.ru/offer?url=${u}`,
-    Threads: `https://www.threads.net/intent/post?url=${u}`,
-  };
+  const expected = officialShareUrls(`https://www.instagram.com${href}`);
   await shareButton(article).click();
   assert.deepEqual(await page.getByRole('menuitem').allTextContents(), ['Facebook', 'X', 'Tumblr', 'OK.ru', 'Threads', 'Copy clean link']);
   await page.keyboard.press('Escape');

@@ -6,6 +6,17 @@ import { until } from './harness.mjs';
 export const FEED = 'https://www.instagram.com/';
 export const CONTROL = '[data-crosslink="share"]';
 export const enc = encodeURIComponent;
+/** The official share URL each network's menu item opens for a post's permalink (its full https URL). */
+export function officialShareUrls(permalink) {
+  const u = enc(permalink);
+  return {
+    Facebook: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
+    X: `https://x.com/intent/tweet?url=${u}`,
+    Tumblr: `https://www.tumblr.com/widgets/share/tool?posttype=link&canonicalUrl=${u}&content=${u}`,
+    'OK.ru': `https://connect.ok.ru/offer?url=${u}`,
+    Threads: `https://www.threads.net/intent/post?url=${u}`,
+  };
+}
 
 /** The extension's settings in chrome.storage.sync, as the options page will write them. */
 export async function setSettings(browser, settings) {
@@ -29,10 +40,12 @@ export function settingsWith({ networks = ['facebook', 'x', 'tumblr', 'okru', 'c
 const SHARE_INTERVAL_MS = 1000;
 let lastShareAt = 0;
 
-export async function newTabUrl(browser, action) {
-  const wait = lastShareAt + SHARE_INTERVAL_MS + 50 - Date.now();
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  const worker = browser.context.serviceWorkers()[0] ?? await browser.context.waitForEvent('serviceworker');
+/**
+ * The worker's chrome.tabs.create, recorded: each URL it is asked to open is kept in
+ * globalThis.__crosslinkOpened (emptied here) and the tab opens on about:blank, so
+ * nothing leaves the stage.
+ */
+export async function recordTabs(worker) {
   await worker.evaluate(() => {
     const real = chrome.tabs.create.__real ?? chrome.tabs.create.bind(chrome.tabs);
     globalThis.__crosslinkOpened = [];
@@ -41,6 +54,13 @@ export async function newTabUrl(browser, action) {
       return real({ ...props, url: 'about:blank' });
     }, { __real: real });
   });
+}
+
+export async function newTabUrl(browser, action) {
+  const wait = lastShareAt + SHARE_INTERVAL_MS + 50 - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const worker = browser.context.serviceWorkers()[0] ?? await browser.context.waitForEvent('serviceworker');
+  await recordTabs(worker);
   const opened = browser.context.waitForEvent('page', { timeout: 10000 });
   await action();
   const tab = await opened;

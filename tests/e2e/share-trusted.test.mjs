@@ -4,23 +4,14 @@
 import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evalInContentScript, stageRequest, until, useBrowser } from './harness.mjs';
-import { CONTROL, FEED, permalinkOf, setSettings, waitForControls } from './share-helpers.mjs';
+import { CONTROL, FEED, permalinkOf, recordTabs, setSettings, waitForControls } from './share-helpers.mjs';
 
 let stage, browser, page;  // set up by useBrowser
 useBrowser((env) => ({ stage, browser, page } = env));
 
 const worker = () => browser.context.serviceWorkers()[0];
-/** The worker's chrome.tabs.create, counted: each tab opens on about:blank (nothing leaves the stage). */
-async function countTabs() {
-  await worker().evaluate(() => {
-    const real = chrome.tabs.create.__real ?? chrome.tabs.create.bind(chrome.tabs);
-    globalThis.__crosslinkOpened = [];
-    chrome.tabs.create = Object.assign((props) => {
-      globalThis.__crosslinkOpened.push(props.url);
-      return real({ ...props, url: 'about:blank' });
-    }, { __real: real });
-  });
-}
+/** The worker's chrome.tabs.create, counted (share-helpers.mjs recordTabs). */
+const countTabs = () => recordTabs(worker());
 const opened = () => worker().evaluate(() => globalThis.__crosslinkOpened);
 const closeOthers = async () => { for (const p of browser.context.pages()) if (p !== page) await p.close(); };
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));

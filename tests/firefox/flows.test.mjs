@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setState, until } from './harness.mjs';
 import {
-  SWITCHES, actionNames, outcomeText, runFromPopup, stageLog, stageState, statusText, switchState, useFirefox,
+  READ_TRUTH, SWITCHES, actionNames, assertReadWithoutActing, outcomeText, runFromPopup, stageLog, stageState, statusText, switchState, useFirefox,
 } from './flow-helpers.mjs';
 
 const env = useFirefox();
@@ -114,17 +114,10 @@ test('messaging: unlink (people on Facebook can no longer message you)', async (
 });
 
 test('read status: every value read, no action taken', async () => {
-  const truth = { linked: true, facebookName: 'Maria Souza', sharing: { posts: true, reels: false, stories: true, facebookStories: false },
-    messagingUpdated: true, othersOnFacebook: 'requests' };
+  const truth = READ_TRUTH;
   await setState(env.stage, { layout: 'B', ...truth });
   const rec = await runFromPopup(env.popup, '#read-status');
-  assert.equal(rec.status, 'done', JSON.stringify(rec.error));
-  assert.equal(rec.state.clicks, 0);
-  assert.deepEqual(rec.result.sharing, truth.sharing);
-  assert.deepEqual(rec.result.messaging, { updated: true, othersOnFacebook: 'requests' });
-  assert.deepEqual(await actionNames(env.stage), []);
-  const state = await stageState(env.stage);
-  for (const [key, value] of Object.entries(truth)) assert.deepEqual(state[key], value, key);
+  await assertReadWithoutActing(env.stage, rec);
   await until(() => statusText(env.popup), (t) => t === 'Linked to Facebook as Maria Souza', { what: 'status line' });
   for (const key of SWITCHES) assert.equal(await switchState(env.popup, key), String(truth.sharing[key]), key);
   assert.equal(await switchState(env.popup, 'messaging'), 'true');

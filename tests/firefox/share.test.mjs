@@ -6,11 +6,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchFirefox, stageRequest, startStage, until } from './harness.mjs';
+import { enc, officialShareUrls } from '../e2e/share-helpers.mjs';
 
 const FEED = 'https://www.instagram.com/';
 const CONTROL = '[data-crosslink="share"]';
 const SHARE_HOSTS = ['www.facebook.com', 'x.com', 'www.tumblr.com', 'connect.ok.ru', 'www.threads.net'];
-const enc = encodeURIComponent;
 
 let stage;
 let ff;
@@ -96,14 +96,7 @@ test('every post of the feed gets exactly one control', async () => {
 test('in the feed: the menu lists the networks, and each opens its exact official share URL in a new tab', async () => {
   await page.goto(FEED);
   await waitForControls(page, 3);
-  const u = enc(`https://www.instagram.com${await permalink(2)}`);
-  const expected = {
-    Facebook: `https://www.facebook.com/sharer/sharer.php?u=${u}`,
-    X: `https://x.com/intent/tweet?url=${u}`,
-    Tumblr: `https://www.tumblr.com/widgets/share/tool?posttype=link&canonicalUrl=${u}&content=${u}`,
-    'OK.ru': `https://connect.ok.ru/offer?url=${u}`,
-    Threads: `https://www.threads.net/intent/post?url=${u}`,
-  };
+  const expected = officialShareUrls(`https://www.instagram.com${await permalink(2)}`);
   await openMenu(2);
   assert.deepEqual(await menuItems(), ['Facebook', 'X', 'Tumblr', 'OK.ru', 'Threads', 'Copy clean link']);
   await page.keyboard.press('Escape');

@@ -37,6 +37,12 @@ std::string describe(const Page& page, int i) {
          std::to_string(i);
 }
 
+bool meta_host(std::string_view host) {
+  for (int h = 0; h < pack::kScreenHostCount; ++h)
+    if (host == pack::kScreenHosts[h]) return true;
+  return false;
+}
+
 const char* person_reason(Screen screen) {
   int s = static_cast<int>(screen);
   return s >= 0 && s < pack::kScreenCount ? pack::kScreens[s].ask : nullptr;

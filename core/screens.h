@@ -26,6 +26,10 @@ bool screen_from_name(std::string_view name, Screen& out);
 // the ask_user reason the flow asks them with; nullptr for every other screen.
 const char* person_reason(Screen screen);
 
+// One of Meta's hosts a screen may be on (screens.json hostGroups: Instagram, Accounts
+// Center's three, Facebook's and auth.meta.com).
+bool meta_host(std::string_view host);
+
 // Language code for a locale index ("" for -1).
 const char* locale_name(int locale);
 

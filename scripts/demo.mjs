@@ -4,7 +4,7 @@
 // link, sharing switches on and off, unlink, each one click in the popup.
 import fs from 'node:fs';
 import path from 'node:path';
-import { STAGE_HOSTS, launch, root, setState, stageRequest, startStage, until } from '../tests/e2e/harness.mjs';
+import { FACEBOOK_ORIGINS, STAGE_HOSTS, launch, root, setState, stageRequest, startStage, until } from '../tests/e2e/harness.mjs';
 
 const headless = Boolean(process.env.DEMO_HEADLESS) || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const shots = path.join(root, 'build/demo');
@@ -16,7 +16,7 @@ console.log(`stage: ${stage.origin}`);
 // In a window the browser keeps the person's time zone and language; the headless journey
 // clicks by English names, so it runs in the tests' fixed language and zone.
 const own = headless ? {} : { timezone: null, locale: null };
-const browser = await launch(stage, { headless, grantHosts: ['https://www.facebook.com/*', 'https://m.facebook.com/*'], ...own });
+const browser = await launch(stage, { headless, grantHosts: FACEBOOK_ORIGINS, ...own });
 
 if (!headless) {
   const page = await browser.context.newPage();

@@ -5,7 +5,8 @@
 export type Locale = 'en' | 'es' | 'pt' | 'de' | 'fr';
 export type ShareNetwork = 'facebook' | 'x' | 'tumblr' | 'okru' | 'threads' | 'copy';
 export type FlowKind = 'link' | 'unlink' | 'setSharing' | 'linkMessaging' | 'unlinkMessaging' | 'readStatus';
-export type Host = 'www.instagram.com' | 'accountscenter.instagram.com' | 'www.facebook.com' | 'm.facebook.com';
+export type Host = 'www.instagram.com' | 'accountscenter.instagram.com' | 'www.facebook.com' | 'm.facebook.com' | 'web.facebook.com'
+  | 'touch.facebook.com' | 'auth.meta.com' | 'accountscenter.facebook.com' | 'accountscenter.meta.com';
 
 export interface Range { min: number; max: number; default: number }
 export interface Schema {

@@ -4,8 +4,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** Accounts Center at each address Meta serves it (FACTS.md, December 2026). */
+export const ACCOUNTS_CENTER_HOSTS = ['accountscenter.instagram.com', 'accountscenter.facebook.com', 'accountscenter.meta.com'];
+/** Every host the stage answers for: the tests' browsers map these (and only these) to it. */
 export const STAGE_HOSTS = [
-  'www.instagram.com', 'accountscenter.instagram.com', 'www.facebook.com', 'm.facebook.com',
+  'www.instagram.com', ...ACCOUNTS_CENTER_HOSTS, 'www.facebook.com', 'm.facebook.com',
 ];
 
 export function ensureCert(dir) {

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ensureCert } from './cert.mjs';
+import { ACCOUNTS_CENTER_HOSTS, STAGE_HOSTS, ensureCert } from './cert.mjs';
 import { newOwnCode } from './feed.mjs';
 import { createLog } from './log.mjs';
 import { lab } from './lab.mjs';
@@ -23,7 +23,7 @@ import { variantTexts } from './variants.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_BODY = 1 << 20;
 const MAX_UPLOAD = 16 << 20;
-const HOSTS = ['www.instagram.com', 'accountscenter.instagram.com', 'www.facebook.com', 'm.facebook.com'];
+const HOSTS = STAGE_HOSTS;
 const FXCAL_APP_ID = '124024574287414';
 const FAVICONS = [
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect x="2" y="2" width="20" height="20" rx="6" fill="#d62976"/><circle cx="12" cy="12" r="4.5" fill="none" stroke="#fff" stroke-width="2"/></svg>',
@@ -342,9 +342,9 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       const etoken = url.searchParams.get('etoken') ?? '';
       if (state.linkSteps === 'dialogs') {
         const blob = crypto.randomBytes(9).toString('base64url');
-        return redirect(res, `https://accountscenter.instagram.com/add/?auth_flow=ig_linking&background_page=${encodeURIComponent('/')}&blob=${blob}&token=${encodeURIComponent(etoken)}`);
+        return redirect(res, `https://${state.linkReturnHost}/add/?auth_flow=ig_linking&background_page=${encodeURIComponent('/')}&blob=${blob}&token=${encodeURIComponent(etoken)}`);
       }
-      return redirect(res, `https://accountscenter.instagram.com/add/confirm/?etoken=${encodeURIComponent(etoken)}`);
+      return redirect(res, `https://${state.linkReturnHost}/add/confirm/?etoken=${encodeURIComponent(etoken)}`);
     }
     if (ctx.host === 'www.facebook.com' && p === '/login/save-device/') {
       const next = url.searchParams.get('next') ?? '';
@@ -421,7 +421,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     const pageUrl = new URL(req.url, `https://${hostName}`);
     const ctx = ctxFor(hostName, pageUrl);
     if (hostName === 'www.instagram.com') return instagram(req, res, pageUrl, ctx);
-    if (hostName === 'accountscenter.instagram.com') return accountsCenter(req, res, pageUrl, ctx);
+    if (ACCOUNTS_CENTER_HOSTS.includes(hostName)) return accountsCenter(req, res, pageUrl, ctx);
     return facebook(req, res, pageUrl, ctx);
   }
 

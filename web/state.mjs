@@ -3,6 +3,7 @@
 // web/README.md; keep the two in step).
 import { LOCALES } from './texts.mjs';
 import { UNKNOWN_WORDINGS } from './variants.mjs';
+import { ACCOUNTS_CENTER_HOSTS } from './cert.mjs';
 
 export const SWITCHES = ['posts', 'reels', 'stories', 'facebookStories'];
 export const OTHERS_ON_FACEBOOK = ['chats', 'requests', 'none'];
@@ -33,6 +34,7 @@ export function defaultState() {
     cookieBanner: false,
     saveLoginInfo: false,
     confirmIdentity: false,
+    linkReturnHost: 'accountscenter.instagram.com',  // where Facebook's hand-off returns to (FACTS: Accounts Center's other hosts)
     unknownWording: null,  // guided steps (issue 16): web/variants.mjs
     finishSpinner: 0,
     // who is who
@@ -88,6 +90,7 @@ const SCHEMA = {
   cookieBanner: check((v) => typeof v === 'boolean', 'must be a boolean'),
   saveLoginInfo: check((v) => typeof v === 'boolean', 'must be a boolean'),
   confirmIdentity: check((v) => typeof v === 'boolean', 'must be a boolean'),
+  linkReturnHost: oneOf(ACCOUNTS_CENTER_HOSTS),
   unknownWording: check((v) => v === null || UNKNOWN_WORDINGS.includes(v), `must be null or one of ${UNKNOWN_WORDINGS.join(', ')}`),
   finishSpinner: check((v) => isInt(v) && v <= 10000, 'must be an integer from 0 to 10000 (ms)'),
   instagramUsername: check((v) => typeof v === 'string' && /^[a-z0-9._]{1,30}$/.test(v), 'must be 1-30 of a-z 0-9 . _'),

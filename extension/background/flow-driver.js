@@ -43,17 +43,34 @@ const ended = (rec) => !rec || ['done', 'error', 'cancelled'].includes(rec.statu
  */
 export async function syncFacebookScripts(flowRunning) {
   if (!chrome.scripting) return false;
-  const want = flowRunning && (await chrome.permissions.contains({ origins: FACEBOOK_ORIGINS }));
-  const have = (await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] })).length > 0;
-  if (want && !have) {
+  // For the hosts granted (a person who granted Facebook's two before Meta's other hosts
+  // were asked for keeps those two until the next Link click asks for all).
+  const matches = flowRunning ? await grantedFacebookOrigins() : [];
+  const [had] = await chrome.scripting.getRegisteredContentScripts({ ids: [CONTENT_SCRIPT_ID] });
+  const same = had && matches.length === had.matches.length && matches.every((m) => had.matches.includes(m));
+  if (had && !same) await chrome.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] }).catch(() => {});
+  if (matches.length && !same) {
     await chrome.scripting.registerContentScripts([{
-      id: CONTENT_SCRIPT_ID, matches: FACEBOOK_ORIGINS, js: FACEBOOK_SCRIPTS,
+      id: CONTENT_SCRIPT_ID, matches, js: FACEBOOK_SCRIPTS,
       runAt: 'document_idle', allFrames: false, persistAcrossSessions: false,
     }]).catch(() => {});
-  } else if (!want && have) {
-    await chrome.scripting.unregisterContentScripts({ ids: [CONTENT_SCRIPT_ID] }).catch(() => {});
   }
-  return want;
+  return matches.length > 0;
+}
+
+/** The host of an unreadable page's snapshot ("" when it has none). */
+function hostOfSnapshot(text) {
+  try {
+    return new URL(JSON.parse(text).url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** The optional Facebook and Meta origins the person granted (manifest order). */
+async function grantedFacebookOrigins() {
+  const { origins = [] } = await chrome.permissions.getAll().catch(() => ({}));
+  return FACEBOOK_ORIGINS.filter((o) => origins.includes(o));
 }
 
 /**
@@ -204,7 +221,7 @@ export function createFlowDriver({ withCore }) {
         if (r?.snapshot) return { text: r.snapshot, pageId: r.pageId, changes: r.changes, receivedAt: now(), page: r.timing };
         const host = tab.url ? new URL(tab.url).hostname : '';
         if (!READABLE_HOSTS.has(host)) {
-          const permitted = FACEBOOK_HOSTS.has(host) && (await chrome.permissions.contains({ origins: FACEBOOK_ORIGINS }));
+          const permitted = FACEBOOK_HOSTS.has(host) && (await chrome.permissions.contains({ origins: [`https://${host}/*`] }).catch(() => false));
           if (permitted && !injected) {
             // Granted after this page loaded: the registered script comes with the next load.
             injected = true;
@@ -312,6 +329,8 @@ export function createFlowDriver({ withCore }) {
       const coreAt = now();
       core.taughtSet(taughtForCore(stored, cur));  // the person's wordings before the shipped ones
       const { decision, state } = core.step(cur.state, snap.text, Date.now());
+      // A page the extension may not read: the popup and the panel name its host (a small snapshot).
+      if (decision.kind === 'error' && decision.error?.name === 'unreadable_page') decision.error.host = hostOfSnapshot(snap.text);
       drop = afterDecision(cur, decision, stored);
       keepSnapshot = decision.kind === 'error' || (decision.kind === 'ask_user' && decision.reason === 'guided');
       timing = snap.page && { ...snap.page, receivedAt: snap.receivedAt, coreMs: now() - coreAt };

@@ -28,6 +28,7 @@ export function panelView(rec) {
     waiting,
     next: d && waiting !== 'navigate' ? { kind: d.kind, name: String(d.name ?? '').slice(0, 80) } : null,
     outcome: ended ? (rec.outcome ?? rec.error?.name ?? 'internal') : null,
+    host: ended && rec.error?.host ? String(rec.error.host).slice(0, 100) : '',  // the page it could not read
     // Guided steps (issue 16): the step the person does by hand, the candidates to outline
     // (never clicked), the offer to remember what they clicked, and the problem report.
     guide: rec.guide && !ended ? {
@@ -37,7 +38,7 @@ export function panelView(rec) {
     offer: rec.offer ? { role: rec.offer.role, name: String(rec.offer.name ?? '').slice(0, 120) } : null,
     report: rec.status === 'error' || Boolean(rec.guide && !ended),
     result: rec.status === 'done' && rec.result
-      ? { facebookName: rec.result.facebookName ?? '', messagingUpdated: rec.result.messaging?.updated ?? null } : null,
+      ? { facebookName: rec.result.facebookName ?? '', messaging: { updated: rec.result.messaging?.updated ?? null, offered: rec.result.messaging?.offered ?? null } } : null,
   };
 }
 

@@ -28,25 +28,12 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
     }
     return t(`flowName_${v.flow}`);
   }
-  const errorText = (name) => m(`error_${name}`) || t('error_unknown', name);
-  function outcomeText(v) {
-    if (v.status === 'done') {
-      const r = v.result ?? {};
-      if (v.flow === 'link') return t('outcomeLinked', r.facebookName ?? '');
-      if (v.flow === 'unlink') return t('outcomeUnlinked');
-      if (v.flow === 'readStatus') return t('outcomeRead');
-      if (v.flow === 'linkMessaging') return t('outcomeMessagingOn');
-      if (v.flow === 'unlinkMessaging') return t(r.messagingUpdated === false ? 'outcomeMessagingNothing' : 'outcomeMessagingOff');
-      return t('outcomeSharingSet');
-    }
-    const name = v.outcome ?? 'internal';
-    return m(`outcome_${name}`) || t('outcomeFailed', errorText(name));
-  }
-  // The consent asks (issue 17), worded as in the popup (i18n/consent.js).
-  const consent = globalThis.crosslinkConsent;
-  const askText = (v) => consent.askText(t, v);
-  const answerChoices = consent.choices;
-  const answerLabel = (v, c) => consent.label(t, v, c);
+  // The outcome and the consent asks (issue 17), worded as in the popup (i18n/flow-words.js).
+  const words = globalThis.crosslinkFlowWords;
+  const outcomeText = (v) => words.outcomeText(t, m, v);
+  const askText = (v) => words.askText(t, v);
+  const answerChoices = words.choices;
+  const answerLabel = (v, c) => words.label(t, v, c);
   function waitingText(v) {
     const name = String(v.next?.name ?? '').slice(0, 80);
     switch (v.waiting) {

@@ -5,7 +5,7 @@
 // Its words: the browser's language through chrome.i18n at first paint, then the language
 // chosen in the options page (i18n.js) when that is another one.
 import { localeOf, resolveLocale, translator } from '../i18n/i18n.js';
-import '../i18n/consent.js';
+import '../i18n/flow-words.js';
 import { askPermissionBeforeFlow } from '../background/platform.js';
 import { ACCOUNTS_KEY, ACCOUNT_KEY, statusView } from '../background/status-check.js';
 
@@ -47,9 +47,9 @@ let checking = false;   // a quiet read of a stale status is under way
 let quietAsked = false; // asked for once per opening
 
 /** A named core or dispatcher error in the person's words. */
-function errorText({ name }) {
-  return m(`error_${name}`) || t('error_unknown', name);
-}
+// A flow's words, as the panel says them (i18n/flow-words.js).
+const words = globalThis.crosslinkFlowWords;
+const errorText = ({ name }) => words.errorText(t, m, name);
 
 function timeText(ms) {
   const when = new Date(ms);
@@ -151,30 +151,17 @@ function flowName(kind, params) {
   return t(`flowName_${kind}`);
 }
 
-function outcomeText(rec) {
-  if (rec.status === 'done') {
-    const r = rec.result ?? {};
-    if (rec.flow === 'link') return t('outcomeLinked', r.facebookName ?? '');
-    if (rec.flow === 'unlink') return t('outcomeUnlinked');
-    if (rec.flow === 'readStatus') return t('outcomeRead');
-    if (rec.flow === 'linkMessaging') return t(r.messaging?.offered === false ? 'outcomeMessagingNotOffered' : 'outcomeMessagingOn');
-    if (rec.flow === 'unlinkMessaging') return t(r.messaging?.updated === false ? 'outcomeMessagingNothing' : 'outcomeMessagingOff');
-    return t('outcomeSharingSet');
-  }
-  const name = rec.outcome ?? rec.error?.name ?? 'internal';
-  return m(`outcome_${name}`) || t('outcomeFailed', errorText({ name }));
-}
+const outcomeText = (rec) => words.outcomeText(t, m, { ...rec, outcome: rec.outcome ?? rec.error?.name, host: rec.error?.host });
 
 /** A quiet read says "checking…" in the status, not in a flow box, unless it needs the person or failed. */
 const quietNow = (rec) => Boolean(rec?.quiet) && rec.flow === 'readStatus'
   && (rec.status === 'running' || rec.status === 'done' || rec.status === 'cancelled');
 
-// The consent asks (issue 17), worded as in the panel (i18n/consent.js); an answer is the
-// person's one click (popup/answerFlow).
-const consent = globalThis.crosslinkConsent;
-const askText = (v) => consent.askText(t, v);
-const answerChoices = consent.choices;
-const answerLabel = (v, c) => consent.label(t, v, c);
+// The consent asks (issue 17), worded as in the panel (i18n/flow-words.js); an answer is
+// the person's one click (popup/answerFlow).
+const askText = (v) => words.askText(t, v);
+const answerChoices = words.choices;
+const answerLabel = (v, c) => words.label(t, v, c);
 function renderAnswers(choices) {
   let box = $('flow-answers');
   if (!box) {

@@ -8,6 +8,11 @@ export const PERMISSION_REASONS = {
   'https://accountscenter.instagram.com/*': 'permWhy_accountscenter',
   'https://www.facebook.com/*': 'permWhy_facebook',
   'https://m.facebook.com/*': 'permWhy_facebook',
+  'https://web.facebook.com/*': 'permWhy_facebook',
+  'https://touch.facebook.com/*': 'permWhy_facebook',
+  'https://auth.meta.com/*': 'permWhy_meta',
+  'https://accountscenter.facebook.com/*': 'permWhy_meta',
+  'https://accountscenter.meta.com/*': 'permWhy_meta',
 };
 
 /** Every permission and host permission a manifest asks for (optional ones included). */

@@ -5,7 +5,7 @@
 import { resolveLocale, translator } from '../i18n/i18n.js';
 import { PERMISSION_REASONS } from './permission-reasons.js';
 
-const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
+const FACEBOOK_ORIGINS = chrome.runtime.getManifest().optional_host_permissions ?? [];  // asked for at the Link click, with Meta's other hosts
 const $ = (id) => document.getElementById(id);
 const { settings } = await chrome.storage.sync.get('settings').catch(() => ({}));
 const t = await translator(resolveLocale(settings?.locale, chrome.i18n.getUILanguage()));

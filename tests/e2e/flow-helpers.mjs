@@ -2,10 +2,11 @@
 // optional Facebook permission pre-granted in the profile), the popup in a tab, the stage
 // reset between tests, and the stage's server state and audit log read back.
 import { after, before, beforeEach } from 'node:test';
-import { launch, stageRequest, startStage, until } from './harness.mjs';
+import assert from 'node:assert/strict';
+import { FACEBOOK_ORIGINS, launch, stageRequest, startStage, until } from './harness.mjs';
 
 export const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
-export const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
+export { FACEBOOK_ORIGINS };
 export const SWITCH_NAMES = {
   posts: 'Share posts to Facebook',
   reels: 'Share reels to Facebook',
@@ -56,6 +57,21 @@ export async function clearReadings(popup) {
     await new Promise((r) => setTimeout(r, 150));
     return popup.evaluate(() => document.getElementById('status-line').textContent);
   }, (t) => /^Not read yet/.test(t), { what: 'the status cleared' });
+}
+
+/** What the read-status tests set on the stage and expect read back, value for value. */
+export const READ_TRUTH = Object.freeze({ linked: true, facebookName: 'Maria Souza', sharing: { posts: true, reels: false, stories: true, facebookStories: false },
+  messagingUpdated: true, othersOnFacebook: 'requests' });
+
+/** A readStatus flow that read READ_TRUTH: done, without a single action, the stage's state as it was. */
+export async function assertReadWithoutActing(stage, rec) {
+  assert.equal(rec.status, 'done', JSON.stringify(rec.error));
+  assert.equal(rec.state.clicks, 0);
+  assert.deepEqual(rec.result.sharing, READ_TRUTH.sharing);
+  assert.deepEqual(rec.result.messaging, { updated: true, othersOnFacebook: 'requests' });
+  assert.deepEqual(await actionNames(stage), []);
+  const state = await stageState(stage);
+  for (const [key, value] of Object.entries(READ_TRUTH)) assert.deepEqual(state[key], value, key);
 }
 
 export const stageState = (stage) => stageRequest(stage, '/__stage/state');

@@ -8,11 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startStage } from '../../web/server.mjs';
+import { STAGE_HOSTS } from '../../web/cert.mjs';
 import { foreignRequests } from './netlog.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The optional hosts the extension asks for at the Link click (Facebook's, Meta's), as its manifest lists them. */
+export const FACEBOOK_ORIGINS = JSON.parse(fs.readFileSync(path.join(root, 'extension/manifest.json'), 'utf8')).optional_host_permissions;
 export const extensionDir = path.join(root, 'build/extension');
-export const STAGE_HOSTS = ['www.instagram.com', 'accountscenter.instagram.com', 'www.facebook.com', 'm.facebook.com'];
+export { STAGE_HOSTS };  // web/cert.mjs: every host the stage answers for
 
 export { startStage };
 

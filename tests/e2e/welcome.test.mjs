@@ -115,13 +115,21 @@ test('install opens the welcome page; an update opens nothing unless it asks for
   assert.equal(url.pathname, '/welcome/welcome.html');
   assert.deepEqual(url.searchParams.get('new').split(','), ['scripting', ...FACEBOOK_ORIGINS]);
 
-  // That page in the browser: each new permission with its reason (both Facebook hosts: one line).
+  // This version's update from one that asked for Facebook's two hosts only: Meta's others are new.
+  const metaHosts = FACEBOOK_ORIGINS.filter((o) => !['https://www.facebook.com/*', 'https://m.facebook.com/*'].includes(o));
+  assert.equal(metaHosts.length, 5);
+  const hosts = await installWith({ manifestPermissions: manifest, known: all.filter((p) => !metaHosts.includes(p)), reason: 'update' });
+  assert.deepEqual(new URL(hosts.opened[0]).searchParams.get('new').split(','), metaHosts);
+
+  // That page in the browser: each new permission with its reason (the Facebook hosts: one
+  // line; Meta's other hosts: one line).
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}${WELCOME_PAGE}${url.search}`);
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.locator('#update').isVisible(), true);
   const items = await page.locator('#update-permissions li').allTextContents();
-  assert.deepEqual(items.map((t) => t.split(':')[0]), ['scripting', 'facebook.com (optional, asked when you link)']);
+  assert.deepEqual(items.map((t) => t.split(':')[0]), ['scripting', 'facebook.com (optional, asked when you link)',
+    'auth.meta.com and Accounts Center\'s other addresses (accountscenter.facebook.com, accountscenter.meta.com; optional, asked when you link)']);
   assert.deepEqual(await axe(page), [], 'the update section');
   await page.close();
 });

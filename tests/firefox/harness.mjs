@@ -7,12 +7,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { startStage } from '../../web/server.mjs';
+import { STAGE_HOSTS } from '../../web/cert.mjs';
 import { startProxy } from './proxy.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const firefoxDir = path.join(root, 'build/extension-firefox');
 export const FIREFOX = process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
-export const STAGE_HOSTS = ['www.instagram.com', 'accountscenter.instagram.com', 'www.facebook.com', 'm.facebook.com'];
+export { STAGE_HOSTS };  // web/cert.mjs: every host the stage answers for
 /** The package's gecko id (scripts/build-extension.mjs); launchFirefox checks the built manifest says so. */
 export const GECKO_ID = 'crosslink@extension.crosslink';
 /** Fixed by a pref, so the pages' moz-extension:// URLs are known before launch. */

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 import { answerPermissionPrompt, permissionPrompts, setState, until, POPUP_URL } from './harness.mjs';
 import { actionNames, flowEnded, flowRecord, otherPages, stageLog, stageState, useFirefox } from './flow-helpers.mjs';
 import { text } from '../../web/texts.mjs';
+import { FACEBOOK_ORIGINS } from '../e2e/harness.mjs';
 
 const env = useFirefox({ grant: false });
-const FACEBOOK_ORIGINS = ['https://www.facebook.com/*', 'https://m.facebook.com/*'];
 const granted = () => env.popup.evaluate((o) => chrome.permissions.contains({ origins: o }), FACEBOOK_ORIGINS);
 const note = () => env.popup.evaluate(() => { const n = document.getElementById('permission-note'); return n.hidden ? '' : n.textContent; });
 const REFUSED = "Crosslink may not read Facebook's pages. When Facebook asks, press Continue there yourself; the link goes on by itself after that.";

@@ -170,9 +170,12 @@ TEST(FirstContact, FacebookOnEveryHost) {
 }
 
 TEST(FirstContact, AnotherMetaHostWeCannotReadIsNamed) {
+  // auth.meta.com is asked for at the Link click (registry.json): not read only when refused.
   json r = recognize(R"({"url": "https://auth.meta.com/fxauth/?x=1", "readable": false, "elements": []})");
   EXPECT_EQ(r["screen"], "unreadable");
-  EXPECT_EQ(r["evidence"], (json{"the extension may not read auth.meta.com (a Meta host Crosslink has no access to)"}));
+  EXPECT_EQ(r["evidence"], (json{"the extension may not read auth.meta.com"}));
+  r = recognize(R"({"url": "https://mbasic.facebook.com/login/", "readable": false, "elements": []})");
+  EXPECT_EQ(r["evidence"], (json{"the extension may not read mbasic.facebook.com (a Meta host Crosslink has no access to)"}));
   // A flow that cannot go on there stops with that evidence, naming the host (no silent stall).
   Flow f("setSharing", R"({"sharing": {"posts": true}})");
   std::string snap = R"({"url": "https://accountscenter.meta.com/", "readable": false, "elements": []})";

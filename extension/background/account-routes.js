@@ -3,8 +3,8 @@
 // core finds the profile link among them (locator instagram_profile_link) and names the
 // account; it is kept (status-store.js) so the popup says which account a reading is for.
 import { saveInstagramAccount } from './status-store.js';
+import { fail, failWith } from './dispatcher.js';
 
-const fail = (error) => Object.assign(new Error(error.detail), { code: error.name });
 
 /** @param {{withCore: () => Promise<any>}} deps */
 export function accountRoutes({ withCore }) {
@@ -13,9 +13,9 @@ export function accountRoutes({ withCore }) {
       from: ['content'],
       fields: { snapshot: 'string' },
       async handle({ snapshot }, sender) {
-        if (new URL(sender.url).hostname !== 'www.instagram.com') throw fail({ name: 'wrong_host', detail: 'only www.instagram.com names the account' });
+        if (new URL(sender.url).hostname !== 'www.instagram.com') throw fail('wrong_host', 'only www.instagram.com names the account');
         const out = (await withCore()).instagramAccount(snapshot);
-        if ('error' in out) throw fail(out.error);
+        if ('error' in out) throw failWith(out.error);
         if (out.username) await saveInstagramAccount(out.username);
         return { username: out.username };
       },

@@ -6,16 +6,26 @@ import { extensionOrigin } from './platform.js';
 
 export { extensionOrigin };
 
-const CONTENT_HOSTS = new Set(['www.instagram.com', 'accountscenter.instagram.com']);
-// Facebook's pages carry our script only once the person granted the optional permission;
-// a route must name 'facebook' to accept it (content/wake, and the flow panel's content/strings, content/cancelFlow, content/resumeFlow).
-const FACEBOOK_HOSTS = new Set(['www.facebook.com', 'm.facebook.com']);
+// Our content scripts' hosts, as the manifest has them: 'content' on the Instagram hosts
+// (host_permissions); 'facebook' on Facebook's and Meta's other hosts, whose pages carry our
+// script only once the person granted them (optional_host_permissions). A route must name
+// 'facebook' to accept it (content/wake, and the flow panel's content/strings,
+// content/cancelFlow, content/resumeFlow).
+let senderHosts = null;
+function hostsFromManifest() {
+  if (!senderHosts) {
+    const manifest = chrome.runtime.getManifest();
+    const hosts = (origins) => new Set((origins ?? []).map((o) => new URL(o.replace(/\*$/, '')).hostname));
+    senderHosts = { content: hosts(manifest.host_permissions), facebook: hosts(manifest.optional_host_permissions) };
+  }
+  return senderHosts;
+}
 
 /** Who sent a message: 'page' (this extension's own pages), 'content' (our content
  *  script in the top frame of an Instagram host), 'facebook' (ours in the top frame of a
- *  Facebook host), or null for anyone else. The defaults are this browser's; the
- *  tests pass other values (tests/firefox/sender.test.mjs). */
-export function senderKind(sender, runtimeId = chrome.runtime.id, pagesOrigin = extensionOrigin(chrome.runtime.getURL('/'))) {
+ *  Facebook or other Meta host), or null for anyone else. The defaults are this browser's
+ *  and this manifest's; the tests pass other values (tests/firefox/sender.test.mjs). */
+export function senderKind(sender, runtimeId = chrome.runtime.id, pagesOrigin = extensionOrigin(chrome.runtime.getURL('/')), hosts = hostsFromManifest()) {
   if (!sender || sender.id !== runtimeId || typeof sender.url !== 'string') return null;
   let url;
   try {
@@ -24,9 +34,9 @@ export function senderKind(sender, runtimeId = chrome.runtime.id, pagesOrigin = 
     return null;
   }
   if (pagesOrigin && extensionOrigin(sender.url) === pagesOrigin) return 'page';
-  if (url.protocol === 'https:' && CONTENT_HOSTS.has(url.hostname) && sender.tab && sender.frameId === 0)
+  if (url.protocol === 'https:' && hosts.content.has(url.hostname) && sender.tab && sender.frameId === 0)
     return 'content';
-  if (url.protocol === 'https:' && FACEBOOK_HOSTS.has(url.hostname) && sender.tab && sender.frameId === 0)
+  if (url.protocol === 'https:' && hosts.facebook.has(url.hostname) && sender.tab && sender.frameId === 0)
     return 'facebook';
   return null;
 }
@@ -56,6 +66,11 @@ function checkFields(message, fields) {
 }
 
 const refuse = (name, detail) => ({ ok: false, error: { name, detail } });
+
+/** What a handler throws for a failure with a name of its own: the reply is {ok: false, error: {name, detail}}. */
+export const fail = (name, detail = '') => Object.assign(new Error(detail), { code: name });
+/** The same for an error the core named ({name, detail}). */
+export const failWith = (error) => fail(error.name, error.detail);
 
 /**
  * @param {Record<string, {from: string[], fields: Record<string,string>,

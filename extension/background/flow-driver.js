@@ -10,6 +10,7 @@ import { mergeStatus } from './status-store.js';
 import { tellPanel } from './panel-tell.js';
 import { addTaught, loadTaught, newTaughtId, removeTaught } from './taught-store.js';
 import { afterDecision, browserName, personClicked, pushTrail, taughtForCore } from './guided-flow.js';
+import { fail } from './dispatcher.js';
 
 const KEY = 'flow';
 const SNAPSHOT_KEY = 'flowSnapshot';  // the last page of a flow that stopped or went guided (its problem report)
@@ -33,7 +34,6 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // A clock the worker and the page share (P7, make bench: a step's parts measured across both).
 const now = () => performance.timeOrigin + performance.now();
 const STEP_TIMES = 50;  // the last steps' timing kept in the record
-const fail = (name, detail) => Object.assign(new Error(detail), { code: name });
 const ended = (rec) => !rec || ['done', 'error', 'cancelled'].includes(rec.status);
 
 /**

@@ -1,8 +1,8 @@
 // Messages of guided steps, taught wordings and the problem report (issue 16): from the
 // panel in the flow's own tab (content/panel.js), the popup and the options page.
 import { loadTaught, removeTaught } from './taught-store.js';
+import { fail } from './dispatcher.js';
 
-const fail = (name, detail) => Object.assign(new Error(detail), { code: name });
 const FIELD_ROLES = new Set(['textbox', 'searchbox', 'combobox']);
 
 /** @param {{driver: any, withCore: () => Promise<any>, log: (entry: object) => Promise<unknown>}} deps */

@@ -7,6 +7,7 @@ import {
   saveLog, saveSettings, syncItemBytes,
 } from './settings-store.js';
 import { loadTaught, replaceTaught } from './taught-store.js';
+import { fail } from './dispatcher.js';
 
 // Taught wordings in a backup (issue 16): only these keys of each, as strings or numbers.
 const TAUGHT_KEYS = ['id', 'locator', 'locale', 'role', 'name', 'screen', 'leadsTo', 'flow', 'host', 'instead', 'learnedAt'];
@@ -17,7 +18,6 @@ export const BACKUP_VERSION = 1;
 export const IMPORT_MAX_CHARS = 32 << 20;
 const LOG_MAX_ENTRIES = 5000;
 
-const fail = (name, detail) => Object.assign(new Error(detail), { code: name });
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A refused import: nothing was written. */

@@ -4,6 +4,8 @@
 //   written only after the core validated them (strict v1) and their size was checked;
 // - the activity log: chrome.storage.local (it would not fit sync's quotas), bounded by
 //   the person's log size and normalized by the core on every read and write.
+import { fail } from './dispatcher.js';
+
 const KEY = 'settings';
 const LOG_KEY = 'activityLog';
 // chrome.storage.sync quotas (QUOTA_BYTES_PER_ITEM, QUOTA_BYTES): an item is measured as
@@ -19,7 +21,6 @@ let last = null;  // {raw, repaired, loaded}
 const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === 'object' && !Array.isArray(x)
   ? Object.fromEntries(Object.keys(x).sort().map((key) => [key, x[key]])) : x));
 
-const fail = (name, detail) => Object.assign(new Error(detail), { code: name });
 const utf8Bytes = (text) => new TextEncoder().encode(text).length;
 /** What an item costs against chrome.storage.sync's quota. */
 // Not every browser has getBytesInUse on sync (older Firefox): then only the item is checked.

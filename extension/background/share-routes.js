@@ -2,8 +2,8 @@
 // www.instagram.com). The core builds every link; the worker opens a share page only
 // from a link it built itself, never from a URL a page handed it.
 import { loadSettings } from './settings-store.js';
+import { fail, failWith } from './dispatcher.js';
 
-const fail = (error) => Object.assign(new Error(error.detail), { code: error.name });
 
 // At most one share tab a second per Instagram tab, whatever the page does (issue 17,
 // finding 5): the control acts only on the person's own clicks, and this holds even if
@@ -17,7 +17,7 @@ export function shareRoutes({ withCore }) {
   async function linksFor(url, text, networks) {
     const core = await withCore();
     const out = core.shareLinks(url, { text, networks });
-    if (!out.ok) throw fail(out.error);
+    if (!out.ok) throw failWith(out.error);
     return out;
   }
 
@@ -53,7 +53,7 @@ export function shareRoutes({ withCore }) {
       fields: { snapshot: 'string' },
       async handle({ snapshot }) {
         const out = (await withCore()).composerSwitch(snapshot);
-        if ('error' in out) throw fail(out.error);
+        if ('error' in out) throw failWith(out.error);
         return { screen: out.screen, switch: out.switch };
       },
     },
@@ -64,13 +64,13 @@ export function shareRoutes({ withCore }) {
       async handle({ url, network, text = '' }, sender) {
         const { share } = await loadSettings(await withCore());
         if (network === 'copy' || !share.networks.includes(network))
-          throw fail({ name: 'network_disabled', detail: `${network.slice(0, 20)} is not an enabled share network` });
+          throw fail('network_disabled', `${network.slice(0, 20)} is not an enabled share network`);
         const [link] = (await linksFor(url, text, [network])).links;
         // Claimed before the await: two messages at once cannot both pass.
         const now = performance.now();
         const last = lastShare.get(sender.tab.id);
         if (last !== undefined && now - last < SHARE_INTERVAL_MS)
-          throw fail({ name: 'share_too_fast', detail: 'one share page a second' });
+          throw fail('share_too_fast', 'one share page a second');
         lastShare.set(sender.tab.id, now);
         if (lastShare.size > 200) lastShare.delete(lastShare.keys().next().value);
         await chrome.tabs.create({ url: link.url, index: sender.tab.index + 1, openerTabId: sender.tab.id });

@@ -3,7 +3,12 @@
 // Chromium, moz-extension://<uuid> in Firefox, where the host is not runtime.id.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { createDispatcher, extensionOrigin, senderKind } from '../../extension/background/dispatcher.js';
+
+// The hosts a sender may be on come from the manifest (chrome.runtime.getManifest()).
+const manifest = JSON.parse(fs.readFileSync(new URL('../../extension/manifest.json', import.meta.url), 'utf8'));
+globalThis.chrome = { runtime: { getManifest: () => manifest } };
 
 const CHROMIUM_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const GECKO_ID = 'crosslink@extension.crosslink';
@@ -57,6 +62,10 @@ test('web pages are refused as pages; our content scripts count only in a top fr
     assert.equal(s('https://www.instagram.com/', { tab, frameId: 3 }), null, 'a subframe');
     assert.equal(s('https://www.instagram.com/'), null, 'no tab');
     assert.equal(s('https://m.facebook.com/', { tab, frameId: 0 }), 'facebook');
+    // Meta's other hosts the Link click asks for: ours there once granted, 'facebook' like Facebook's.
+    assert.equal(s('https://accountscenter.meta.com/add/', { tab, frameId: 0 }), 'facebook');
+    assert.equal(s('https://auth.meta.com/fxauth/', { tab, frameId: 0 }), 'facebook');
+    assert.equal(s('https://mbasic.facebook.com/', { tab, frameId: 0 }), null, 'a Meta host never asked for');
     assert.equal(s('https://www.instagram.com.evil.example/', { tab, frameId: 0 }), null);
     // An extension page's URL given by a web page's sender is still a web page's id.
     assert.equal(senderKind({ id: 'web', url: `${origin}/popup/popup.html` }, id, origin), null);
@@ -72,7 +81,7 @@ test('with no known page origin nothing is a page (a "null" origin matches nothi
 });
 
 test('the dispatcher refuses a foreign sender by name and acts for our page (default check, stubbed chrome)', async () => {
-  globalThis.chrome = { runtime: { id: GECKO_ID, getURL: (p) => `moz-extension://${UUID}${p}` } };
+  globalThis.chrome = { runtime: { id: GECKO_ID, getURL: (p) => `moz-extension://${UUID}${p}`, getManifest: () => manifest } };
   try {
     let calls = 0;
     const { dispatch } = createDispatcher({ 'popup/getStatus': { from: ['page'], fields: {}, handle: async () => ({ n: ++calls }) } });

@@ -22,13 +22,14 @@ test('GET /__stage/state gives every documented key with its default', async () 
     'feedSize', 'instagramUsername', 'interstitial', 'latencyMs', 'layout', 'liked', 'linked', 'locale', 'messagingAvailable',
     'messagingUpdated', 'othersOnFacebook', 'postFails', 'posts', 'profileSynced', 'rateLimitAfter', 'rateLimited', 'sharing',
     // first contact (issue 15)
-    'accountsCentre', 'confirmIdentity', 'cookieBanner', 'finishWording', 'linkSteps', 'reactClicks', 'removalWording', 'saveLoginInfo', 'scramble',
+    'accountsCentre', 'confirmIdentity', 'cookieBanner', 'finishWording', 'linkReturnHost', 'linkSteps', 'reactClicks', 'removalWording', 'saveLoginInfo', 'scramble',
     // guided steps (issue 16)
     'unknownWording',
     // a finish screen with a spinner (issue 17)
     'finishSpinner'].sort());
   assert.equal(s.unknownWording, null);
   assert.equal(s.finishSpinner, 0);
+  assert.equal(s.linkReturnHost, 'accountscenter.instagram.com');
   assert.equal(s.locale, 'en');
   assert.equal(s.layout, 'A');
   assert.equal(s.linked, false);

@@ -75,6 +75,7 @@ const VARIANTS = {
   cookieBanner: { state: { cookieBanner: true }, flows: ALL_FLOWS, person: true },
   saveLoginInfo: { state: { saveLoginInfo: true }, flows: ['link'], person: true },
   confirmIdentity: { state: { confirmIdentity: true }, flows: ['unlink'], person: true },
+  otherAcHost: { state: { linkReturnHost: 'accountscenter.meta.com' }, flows: ['link'] },  // Accounts Center at another of Meta's hosts
 };
 // The person's decisions the runner makes when asked: [dialog or heading, button].
 const PERSON = [

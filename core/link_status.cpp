@@ -10,7 +10,7 @@
 namespace crosslink {
 namespace {
 
-constexpr const char* kScreen = "accounts_center_accounts";
+const char* const kScreen = screen_name(Screen::accounts_center_accounts);
 
 }  // namespace
 
@@ -22,7 +22,7 @@ Decision read_link_status(const Snapshot& snap) {
   Recognition rec = recognize(Page(snap));
   const bool at_list = url.host == "accountscenter.instagram.com" && url.path.rfind("/accounts", 0) == 0;
   if (rec.screen != Screen::accounts_center_accounts && !at_list)
-    return Decision::fail("unknown", {"wrong_screen", "expected accountscenter.instagram.com/accounts/, got " + url.host + url.path});
+    return Decision::fail(screen_name(Screen::unknown), {"wrong_screen", "expected accountscenter.instagram.com/accounts/, got " + url.host + url.path});
   if (rec.screen != Screen::accounts_center_accounts && rec.screen != Screen::unknown)
     return Decision::fail(screen_name(rec.screen), {"wrong_screen", std::string("expected the accounts list, got ") + screen_name(rec.screen) + " at " + url.host + url.path});
   // Lists without list items (ul/li the snapshot does not name): each account's link to its profile is its card.

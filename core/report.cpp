@@ -136,7 +136,7 @@ json build(const json& info, const Page* last) {
       const json& e = t[k];
       Screen screen;
       std::string v = token(e.value("screen", json()));
-      if (!v.empty() && (screen_from_name(v, screen) || v == "unknown" || v == "unreadable")) entry["screen"] = v;
+      if (!v.empty() && screen_from_name(v, screen)) entry["screen"] = v;  // unknown and unreadable are names too
       v = token(e.value("kind", json()));
       for (const char* kind : {"click", "toggle", "navigate", "wait", "ask_user", "done", "error", "person_click", "cancel"})
         if (v == kind) entry["kind"] = v;

@@ -308,15 +308,19 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   });
 
   // A fresh page of a flow's tab says hello: this wakes a stopped worker, which resumes.
-  // No answer (the worker was stopped while it answered): say hello again, a few times.
-  // Only while a flow runs (the worker's mark in storage.local, which content scripts can
-  // read without waking anyone): an ordinary page load never starts the worker.
+  // No answer, or an empty one (the worker was stopped while it answered, or was still
+  // starting: Firefox's event page can resolve the message with nothing): say hello
+  // again, a few times. Only while a flow runs (the worker's mark in storage.local, which
+  // content scripts can read without waking anyone): an ordinary page load never starts
+  // the worker.
   if (canWake) chrome.storage.local.get('flowRunning').then((r) => { if (r.flowRunning) sayHello(); }, () => {});
   function sayHello() {
     let tries = 0;
+    const again = () => { if (++tries < 10 && !flowActive) setTimeout(hello, WAKE_MS); };
     const hello = () => chrome.runtime.sendMessage({ type: 'content/wake' }).then((r) => {
-      if (r?.ok && r.flowHere && !flowActive) setActive(true);
-    }, () => { if (++tries < 10 && !flowActive) setTimeout(hello, WAKE_MS); });
+      if (!r?.ok) return again();
+      if (r.flowHere && !flowActive) setActive(true);
+    }, again);
     hello();
   }
 

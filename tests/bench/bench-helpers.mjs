@@ -1,6 +1,8 @@
 // What the figures' scripts share (tests/bench/README.md): the median, a poll for a truthy
 // value, and one link flow through the extension against the stage.
-import { stageRequest, until } from '../e2e/harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FACEBOOK_ORIGINS, launch, root, stageRequest, startStage, until } from '../e2e/harness.mjs';
 
 const ENDED = ['done', 'error', 'cancelled'];
 
@@ -54,4 +56,28 @@ export async function linkOnce(env, first, { keep = [], timeout = 60000, interva
   if (rec.status !== 'done') throw new Error(`link flow: ${rec.status} ${JSON.stringify(rec.error)}`);
   if (!(await stageRequest(env.stage, '/__stage/state')).linked) throw new Error('link flow done but the stage is not linked');
   return rec;
+}
+
+/**
+ * measure({stage, browser, popup}) in a stage and a browser with the extension (Facebook's
+ * and Meta's hosts granted) and its popup in a tab; both closed after. Returns its result.
+ */
+export async function withExtension(measure) {
+  const stage = await startStage();
+  const browser = await launch(stage, { grantHosts: FACEBOOK_ORIGINS });
+  try {
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.popupUrl);
+    return await measure({ stage, browser, popup });
+  } finally {
+    await browser.close();
+    await stage.close();
+  }
+}
+
+/** Writes a figure's result to build/bench/<name>.json. */
+export function writeFigure(name, out) {
+  const dir = path.join(root, 'build/bench');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(out, null, 2)}\n`);
 }

@@ -12,12 +12,10 @@
 // Writes build/bench/p5.json and prints one line.
 //
 //   node tests/bench/p5-link.mjs [--runs N]      (make bench-link: 20 runs each)
-import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FACEBOOK_ORIGINS, launch, root, stageRequest, startStage } from '../e2e/harness.mjs';
+import { stageRequest } from '../e2e/harness.mjs';
 import { link } from '../stage/walks.mjs';
-import { linkOnce, median } from './bench-helpers.mjs';
+import { linkOnce, median, withExtension, writeFigure } from './bench-helpers.mjs';
 
 export const GOAL = 1.25;
 
@@ -79,19 +77,7 @@ export const p5Line = ({ P5 }) =>
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--runs');
   const runs = i > 0 ? Number(process.argv[i + 1]) : 20;
-  const stage = await startStage();
-  const browser = await launch(stage, { grantHosts: FACEBOOK_ORIGINS });
-  let out;
-  try {
-    const popup = await browser.context.newPage();
-    await popup.goto(browser.popupUrl);
-    out = await measureP5({ stage, browser, popup }, runs, { defaultPacingRuns: 5 });
-  } finally {
-    await browser.close();
-    await stage.close();
-  }
-  const dir = path.join(root, 'build/bench');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'p5.json'), `${JSON.stringify(out, null, 2)}\n`);
+  const out = await withExtension((env) => measureP5(env, runs, { defaultPacingRuns: 5 }));
+  writeFigure('p5', out);
   console.log(p5Line(out));
 }

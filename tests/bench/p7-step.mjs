@@ -16,11 +16,8 @@
 // Writes build/bench/p7.json.
 //
 //   node tests/bench/p7-step.mjs [--steps N] [--steps-20000 N]   (steps per size, default 20; 8 at 20,000)
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { FACEBOOK_ORIGINS, launch, root, startStage } from '../e2e/harness.mjs';
-import { linkOnce, median } from './bench-helpers.mjs';
+import { linkOnce, median, withExtension, writeFigure } from './bench-helpers.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -135,19 +132,7 @@ export const p7Line = ({ P7 }) => `P7 a whole step, page settled → action deli
   + ` (goal ≤ ${P7.goal} ms at 5,000); long tasks at 20,000: ${P7.detail.sizes[20000].longTasks} (goal 0) — ${P7.pass ? 'pass' : 'MISS'}; load ${P7.detail.load.join(' ')}`;
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
-  const stage = await startStage();
-  const browser = await launch(stage, { grantHosts: FACEBOOK_ORIGINS });
-  let out;
-  try {
-    const popup = await browser.context.newPage();
-    await popup.goto(browser.popupUrl);
-    out = await measureP7({ stage, browser, popup });
-  } finally {
-    await browser.close();
-    await stage.close();
-  }
-  const dir = path.join(root, 'build/bench');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'p7.json'), `${JSON.stringify(out, null, 2)}\n`);
+  const out = await withExtension((env) => measureP7(env));
+  writeFigure('p7', out);
   console.log(p7Line(out));
 }

@@ -59,6 +59,17 @@ export async function clearReadings(popup) {
   }, (t) => /^Not read yet/.test(t), { what: 'the status cleared' });
 }
 
+/** A link flow that linked Jane Doe, the stage's account: done, linked, "Not now" on the profile sync, each action once. */
+export async function assertLinkedJaneDoe(stage, rec) {
+  assert.equal(rec.status, 'done', JSON.stringify(rec.error));
+  assert.deepEqual(rec.result, { linked: true, facebookName: 'Jane Doe' });
+  const state = await stageState(stage);
+  assert.equal(state.linked, true);
+  assert.equal(state.facebookName, 'Jane Doe');
+  assert.equal(state.profileSynced, false, '"Not now" on the profile sync by default');
+  assert.deepEqual(await actionNames(stage), ['facebook_continue', 'link', 'sync_profile']);
+}
+
 /** What the read-status tests set on the stage and expect read back, value for value. */
 export const READ_TRUTH = Object.freeze({ linked: true, facebookName: 'Maria Souza', sharing: { posts: true, reels: false, stories: true, facebookStories: false },
   messagingUpdated: true, othersOnFacebook: 'requests' });

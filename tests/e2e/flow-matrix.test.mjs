@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setState, until } from './harness.mjs';
 import {
-  MESSAGING_SWITCH, READ_TRUTH, SWITCH_NAMES, actionNames, assertReadWithoutActing, runFromPopup, stageLog, stageState, useFlowBrowser,
+  MESSAGING_SWITCH, READ_TRUTH, SWITCH_NAMES, actionNames, assertLinkedJaneDoe, assertReadWithoutActing, runFromPopup, stageLog, stageState, useFlowBrowser,
 } from './flow-helpers.mjs';
 
 const env = useFlowBrowser();
@@ -35,13 +35,7 @@ const CASES = {
   async link({ locale, layout }) {
     await setState(env.stage, { locale, layout, linked: false, facebookAccounts: ['Jane Doe'] });
     const rec = await runFromPopup(env.popup, 'button', 'Link to Facebook');
-    assert.equal(rec.status, 'done', JSON.stringify(rec.error));
-    assert.deepEqual(rec.result, { linked: true, facebookName: 'Jane Doe' });
-    const state = await stageState(env.stage);
-    assert.equal(state.linked, true);
-    assert.equal(state.facebookName, 'Jane Doe');
-    assert.equal(state.profileSynced, false, '"Not now" on the profile sync by default');
-    assert.deepEqual(await actionNames(env.stage), ['facebook_continue', 'link', 'sync_profile']);
+    await assertLinkedJaneDoe(env.stage, rec);
     assert.equal(await outcomeText(), 'Done: Instagram is linked to Facebook as Jane Doe.');
     await until(() => env.popup.getByRole('status').textContent(), (t) => t === 'Linked to Facebook as Jane Doe', { what: 'status line' });
   },

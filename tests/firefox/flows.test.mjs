@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setState, until } from './harness.mjs';
 import {
-  READ_TRUTH, SWITCHES, actionNames, assertReadWithoutActing, outcomeText, runFromPopup, stageLog, stageState, statusText, switchState, useFirefox,
+  READ_TRUTH, SWITCHES, actionNames, assertLinkedJaneDoe, assertReadWithoutActing, outcomeText, runFromPopup, stageLog, stageState, statusText, switchState, useFirefox,
 } from './flow-helpers.mjs';
 
 const env = useFirefox();
@@ -21,13 +21,7 @@ for (const [locale, layout] of [['en', 'A'], ['es', 'B']]) {
   test(`link: locale ${locale}, layout ${layout}`, async () => {
     await setState(env.stage, { locale, layout, linked: false, facebookAccounts: ['Jane Doe'] });
     const rec = await runFromPopup(env.popup, '#link');
-    assert.equal(rec.status, 'done', JSON.stringify(rec.error));
-    assert.deepEqual(rec.result, { linked: true, facebookName: 'Jane Doe' });
-    const state = await stageState(env.stage);
-    assert.equal(state.linked, true);
-    assert.equal(state.facebookName, 'Jane Doe');
-    assert.equal(state.profileSynced, false, '"Not now" on the profile sync by default');
-    assert.deepEqual(await actionNames(env.stage), ['facebook_continue', 'link', 'sync_profile']);
+    await assertLinkedJaneDoe(env.stage, rec);
     assert.equal(await outcomeText(env.popup), 'Done: Instagram is linked to Facebook as Jane Doe.');
     await until(() => statusText(env.popup), (t) => t === 'Linked to Facebook as Jane Doe', { what: 'status line' });
   });

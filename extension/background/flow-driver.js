@@ -28,6 +28,8 @@ const CONTENT_SCRIPT_ID = 'crosslink-facebook';
 // the script of Accounts Center's own (one list to keep).
 const FACEBOOK_SCRIPTS = manifest.content_scripts.find((c) => c.matches.includes('https://accountscenter.instagram.com/*'))
   .js.filter((file) => file !== 'content/accountscenter.js');
+// Why the page refused to click what the core decided (actuator.js), each an outcome of its own.
+const TARGET_REFUSALS = new Set(['target_gone', 'target_hidden', 'target_changed', 'target_field', 'target_disabled', 'target_out_of_view', 'target_covered']);
 const HALTED_RETRY_MS = 50;    // the page refused an action for a pause not yet stored: look again
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -425,7 +427,9 @@ export function createFlowDriver({ withCore }) {
         const out = core.cancel(cur.state, Date.now());
         cur.state = out.state ?? cur.state;
         cur.acting = null;
-        return finishSync(cur, { kind: 'error', screen: decision.screen, error: { name: 'target_changed', detail: r.error } });
+        // The page's named refusal (actuator.js: covered, gone, hidden, a field, busy, out of view), each said in words.
+        const name = TARGET_REFUSALS.has(r.refusal) ? r.refusal : 'target_changed';
+        return finishSync(cur, { kind: 'error', screen: decision.screen, error: { name, detail: r.error } });
       }).then((cur) => cur && ended(cur) && afterEnd(cur));
       return;
     }

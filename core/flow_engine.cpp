@@ -20,6 +20,9 @@ std::string name_in(pack::Text key, const std::string& said) {
   for (int w = row.first; w < row.first + row.count; ++w) {
     std::string_view wording = pack::kWordings[w].text;
     std::size_t at = wording.find("{name}");
+    // A wording without a name that says it all ("Ja, entfernen") names nobody, although
+    // another one could read a name into it ("{name} entfernen" → "Ja,").
+    if (at == std::string_view::npos && equals_ignore_case(trim(said), wording)) return "";
     if (at == std::string_view::npos) continue;
     std::string_view before = wording.substr(0, at), after = wording.substr(at + 6);
     if (said.size() <= before.size() + after.size()) continue;

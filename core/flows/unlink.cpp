@@ -75,7 +75,18 @@ Action unlink(Ctx& c) {
       }
       return c.click(Loc::remove_account);
     case Screen::accounts_center_remove_intro: return c.click(Loc::remove_continue);
-    case Screen::accounts_center_remove_confirm: return c.taken(Step::remove_confirm, c.click(Loc::remove_confirm));
+    case Screen::accounts_center_remove_confirm: {
+      // The removal's last button names the account when Meta's wording does ("Remove
+      // <name>"): another account than the one the person chose is never removed.
+      Action a = c.click(Loc::remove_confirm);
+      const std::string& want = c.st.params.facebook_account;
+      if (a.kind == DecisionKind::Click && !want.empty()) {
+        std::string named = name_in(pack::Text::ac_remove_confirm, trim(c.page.element(a.target).name));
+        if (!named.empty() && fold(named) != fold(want))
+          return fail("wrong_account", std::string("the removal names another Facebook account than the one chosen (remove_confirm on ") + c.screen_id() + ")");
+      }
+      return c.taken(Step::remove_confirm, a);
+    }
     default: break;
   }
   return go(pack::Page::accounts);

@@ -394,6 +394,24 @@ TEST(NeverTwice, AMilestoneMetaInterruptedWithAPersonsDecisionIsOfferedAgainOnce
   EXPECT_EQ(f.st()["retaken"], json::array({"remove_confirm"}));
 }
 
+TEST(Consent, TheRemovalThatNamesAnotherAccountIsNeverConfirmed) {
+  auto confirm = [](const char* button) {
+    return snapshot_text(std::string(kAc) + "/profiles/1/", {el("dialog", "Remove account?"), el("button", button, {{"container", 0}})});
+  };
+  Flow other("unlink", R"({"facebookAccount": "Jane Doe"})");
+  json d = other.step(confirm("Remove Maria Souza"));
+  EXPECT_EQ(d["error"]["name"], "wrong_account") << d.dump();
+  EXPECT_EQ(other.st()["clicks"], 0);
+  Flow same("unlink", R"({"facebookAccount": "Jane Doe"})");
+  EXPECT_EQ(same.step(confirm("Remove jane doe"))["locator"], "remove_confirm");  // the same name, any case
+  Flow unnamed("unlink", R"({"facebookAccount": "Jane Doe"})");
+  EXPECT_EQ(unnamed.step(confirm("Yes, remove"))["locator"], "remove_confirm");  // a wording without a name
+  // German: "Ja, entfernen" is the nameless wording, not "{name} entfernen" naming "Ja,".
+  Flow german("unlink", R"({"facebookAccount": "Jane Doe"})");
+  EXPECT_EQ(german.step(snapshot_text(std::string(kAc) + "/profiles/1/", {el("dialog", "Konto entfernen?"), el("button", "Ja, entfernen", {{"container", 0}})}, "de"))["locator"],
+            "remove_confirm");
+}
+
 TEST(NeverTwice, AToastIsNotASwitchChangingTheSwitchIsWaitedFor) {
   Flow f("setSharing", R"({"sharing": {"posts": true}})");
   ASSERT_EQ(f.step(sharing(false, false))["kind"], "toggle");

@@ -83,11 +83,17 @@ test('a 5,000-element snapshot decides in well under 10 ms here too', () => {
   const text = JSON.stringify(big);
   const { state } = core.startFlow('link', {}, 1);
   core.step(state, text, 2);
-  const t0 = performance.now();
-  const out = core.step(state, text, 2);
-  const ms = performance.now() - t0;
+  // The median of nine (one sample on a loaded 2-core machine can take a scheduler's slice).
+  const times = [];
+  let out;
+  for (let k = 0; k < 9; k++) {
+    const t0 = performance.now();
+    out = core.step(state, text, 2);
+    times.push(performance.now() - t0);
+  }
+  const ms = times.sort((a, b) => a - b)[4];
   assert.equal(out.decision.target, 4999);
-  assert.ok(ms < 10, `${ms} ms`);
+  assert.ok(ms < 10, `median ${ms} ms of ${times.map((t) => t.toFixed(1)).join(', ')}`);
 });
 
 test('memory stays flat over 2,000 decisions (P6)', async () => {

@@ -102,6 +102,25 @@ export const sendFromPopup = (popup, message) => popup.evaluate((m) => chrome.ru
 export const pacedClickPending = (rec) => Boolean(rec && rec.status === 'running' && rec.lastClickAt
   && rec.acting && rec.acting.decision?.kind !== 'navigate');
 
+/** The words of Crosslink's panel in the page, from the accessibility tree (it is in a closed shadow root); '' when none shows. */
+export async function panelText(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const top = nodes.find((n) => !n.ignored && n.role?.value === 'complementary' && n.name?.value === 'Crosslink');
+    if (!top) return '';
+    const out = [];
+    const walk = (n) => { if (!n) return; if (!n.ignored && n.role?.value === 'StaticText') out.push(n.name.value); for (const id of n.childIds ?? []) walk(byId.get(id)); };
+    walk(top);
+    return out.join(' ');
+  } catch {
+    return '';  // between two pages
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
 /** The consent asks (issue 17): the flow waits for the person to confirm a name. */
 export const CONSENT_ASKS = new Set(['confirm_account', 'confirm_unlink', 'choose_unlink']);
 /** The person's one click on a consent ask: the first name offered ("" when the page alone shows it). */

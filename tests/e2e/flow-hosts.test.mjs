@@ -6,8 +6,11 @@
 // read back on the accounts list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setState } from './harness.mjs';
-import { FACEBOOK_ORIGINS, actionNames, runFromPopup, stageLog, stageState, useFlowBrowser } from './flow-helpers.mjs';
+import { evalInContentScript, setState, until } from './harness.mjs';
+import {
+  FACEBOOK_ORIGINS, actionNames, flowEnded, flowPage, flowRecord, flowRecordConsenting, pacedClickPending, panelText, runFromPopup,
+  stageLog, stageState, useFlowBrowser,
+} from './flow-helpers.mjs';
 
 const env = useFlowBrowser();
 
@@ -25,3 +28,30 @@ for (const host of ['accountscenter.meta.com', 'accountscenter.facebook.com']) {
     assert.deepEqual(posts.map((e) => e.host), [host]);
   });
 }
+
+test('on accountscenter.meta.com the panel speaks and its Cancel is taken, as on Instagram\'s hosts', async () => {
+  const setPacing = (ms) => env.popup.evaluate((value) => (value === null ? chrome.storage.sync.remove('settings')
+    : chrome.storage.sync.set({ settings: { version: 1, clickPacingMs: value } })), ms);
+  await setPacing(6000);  // the finish click waits: the panel names it meanwhile
+  try {
+    await setState(env.stage, { linked: false, linkReturnHost: 'accountscenter.meta.com' });
+    const before = await flowRecord(env.popup);
+    await env.popup.bringToFront();
+    await env.popup.getByRole('button', { name: 'Link to Facebook', exact: true }).click();
+    const started = await until(() => flowRecord(env.popup), (r) => r && r.id !== before?.id, { what: 'the link flow' });
+    const page = await flowPage(env);
+    const seen = await until(async () => ({ rec: await flowRecordConsenting(env.popup), url: page.url(), text: await panelText(page) }),
+      ({ rec, url, text }) => pacedClickPending(rec) && new URL(url).hostname === 'accountscenter.meta.com' && /Next: Crosslink clicks “/.test(text),
+      { what: 'the panel naming the finish click on accountscenter.meta.com', timeout: 30000, interval: 100 });
+    assert.match(seen.text, /^Crosslink Linking to Facebook Step \d+/, seen.text);
+    // The panel's Cancel, as its button sends it from this page: the worker takes it from Meta's host too.
+    const reply = await evalInContentScript(page, `chrome.runtime.sendMessage({ type: 'content/cancelFlow', flowId: ${JSON.stringify(started.id)} })`);
+    assert.equal(reply.ok, true, JSON.stringify(reply));
+    const rec = await flowEnded(env.popup, { id: started.id, timeout: 30000 });
+    assert.equal(rec.status, 'cancelled');
+    assert.equal((await stageState(env.stage)).linked, false);
+    assert.deepEqual(await actionNames(env.stage), ['facebook_continue'], 'the finish was never clicked');
+  } finally {
+    await setPacing(null);
+  }
+});

@@ -6,30 +6,11 @@
 import { test } from 'node:test';
 import { FIXED_NOW, setState, until } from './harness.mjs';
 import { keep as keepShot } from './screenshot-helpers.mjs';
-import { flowEnded, flowPage, flowRecord, flowRecordConsenting, pacedClickPending, sendFromPopup, useFlowBrowser } from './flow-helpers.mjs';
+import { flowEnded, flowPage, flowRecord, flowRecordConsenting, pacedClickPending, panelText, sendFromPopup, useFlowBrowser } from './flow-helpers.mjs';
 
 const env = useFlowBrowser({ clock: FIXED_NOW });
 const VIEWPORT = { width: 960, height: 600 };
 const keep = (name, buffer) => keepShot(name, buffer, VIEWPORT);
-
-/** The panel's words from the accessibility tree (it is in a closed shadow root). */
-async function panelText(page) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
-    const top = nodes.find((n) => !n.ignored && n.role?.value === 'complementary' && n.name?.value === 'Crosslink');
-    if (!top) return '';
-    const out = [];
-    const walk = (n) => { if (!n) return; if (!n.ignored && n.role?.value === 'StaticText') out.push(n.name.value); for (const id of n.childIds ?? []) walk(byId.get(id)); };
-    walk(top);
-    return out.join(' ');
-  } catch {
-    return '';
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
-}
 
 async function linkFromPopup() {
   let before = await flowRecord(env.popup);

@@ -4,7 +4,8 @@
 // layout. No assertions: each walk returns what it saw, so tests assert and the
 // performance goal P5 can time `link` as the baseline against the extension.
 //
-// Every walk takes { onScreen(screenId, page, detail) }, called once on each screen it
+// Every walk takes { onScreen(screenId, page, detail), variants }, variants: the stage's
+// state when it words pages otherwise (web/variants.mjs); onScreen is called once on each screen it
 // reaches, in order, after the screen is ready (the core's fixture recorder snapshots
 // through it). The composer is one screen id with several steps: it is reported once per
 // step, with detail = { step }. An unexpected "Turn on Notifications" dialog is reported
@@ -16,6 +17,7 @@
 // (nothing to do), needs_login (Facebook's login form and no credentials given),
 // unavailable (the option is absent), not_linked, failed, rate_limited.
 import { text } from '../../web/texts.mjs';
+import { variantTexts } from '../../web/variants.mjs';
 
 export const URLS = {
   instagram: 'https://www.instagram.com/',
@@ -48,17 +50,21 @@ const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** One walk's bookkeeping: the screens it reached, its clicks, its language. */
 class Walk {
-  constructor(page, { onScreen, timeout = 10000 } = {}) {
+  constructor(page, { onScreen, timeout = 10000, variants = null } = {}) {
     this.page = page;
     this.onScreen = onScreen;
     this.timeout = timeout;
+    this.variants = variants;  // the stage's wording variants in force (finishWording, accountsCentre): read as the page words them
     this.screens = [];
     this.clicks = 0;
     this.started = Date.now();
     this.locale = 'en';
   }
 
-  t(id, vars) { return text(this.locale, id, vars); }
+  t(id, vars) {
+    const plain = (key, v) => text(this.locale, key, v);
+    return this.variants ? variantTexts({ ...this.variants, locale: this.locale }, plain)(id, vars) : plain(id, vars);
+  }
 
   async readLocale() {
     this.locale = await this.page.evaluate(() => document.documentElement.lang) || 'en';

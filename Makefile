@@ -80,7 +80,7 @@ test-stage: deps
 # × each of the stage's first-contact variants × the markup scrambler's 8 fixed seeds
 # (tests/variants/run.mjs says which runs; FULL=1 every variant × every seed,
 # SEEDS=random N=200 explores new seeds, SEED=… reproduces one, FLOWS=/VARIANTS= narrow it).
-# In `make test` (114 runs, about 3 minutes); build/results/variants.json has each run.
+# In `make test` (118 runs, about 3 minutes); build/results/variants.json has each run.
 .PHONY: test-variants
 test-variants: extension
 	@rm -f $(RESULTS)/variants.*; SEEDS=$(SEEDS) N=$(N) SEED=$(SEED) FULL=$(FULL) timeout -k 10 $(TIER_TIMEOUT) node tests/variants/run.mjs

@@ -142,10 +142,16 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       state.profileSynced = Boolean(v.sync);
       return { profileSynced: state.profileSynced };
     }),
+    new_password: (res, hn, v) => perform(res, hn, 'new_password', { trusted: Boolean(v.trusted) }, () => {
+      if (!Number(v.length)) return { error: 'Enter a new password.' };
+      state.newPassword = false;
+      return {};
+    }, { counts: false }),
     remove_account: (res, hn) => perform(res, hn, 'remove_account', { account: state.facebookName }, () => {
       const problem = needLinked();
       if (problem) return problem;
       if (state.confirmIdentity) return { error: 'reauth_required', status: 403 };
+      if (state.newPassword) return { error: 'new_password_required', status: 403 };
       state.linked = false;
       for (const key of SWITCHES) state.sharing[key] = false;
       state.messagingUpdated = false;
@@ -185,6 +191,11 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
   const facebookActions = {
     cookie_choice: cookieChoice,
     save_login_info: (res, hn, v) => perform(res, hn, 'save_login_info', { choice: String(v.choice ?? ''), trusted: Boolean(v.trusted) }, () => ({}), { counts: false }),
+    checkpoint: (res, hn, v) => perform(res, hn, 'checkpoint', { trusted: Boolean(v.trusted) }, () => {
+      if (!Number(v.length)) return { error: 'Enter the code.' };
+      state.checkpoint = false;
+      return {};
+    }, { counts: false }),
     facebook_continue: (res, hn, v) => {
       const name = state.facebookAccounts[Number(v.account)];
       return perform(res, hn, 'facebook_continue', { account: name ?? '?' }, () => {
@@ -194,6 +205,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
         pendingLinks.set(etoken, { account: name });
         const extra = Buffer.from(JSON.stringify({ ac: 'link' })).toString('base64url');
         const handOff = `https://m.facebook.com/fxauth/?app_id=${FXCAL_APP_ID}&etoken=${etoken}&extra_data=${extra}`;
+        if (state.checkpoint) return { redirect: `https://www.facebook.com/two_step_verification/authentication/?next=${encodeURIComponent(handOff)}` };
         if (state.saveLoginInfo) return { redirect: `https://www.facebook.com/login/save-device/?next=${encodeURIComponent(handOff)}` };
         return { redirect: handOff };
       });
@@ -300,9 +312,9 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       const etoken = url.searchParams.get('etoken') ?? '';
       html = ac.finishSetup(ctx, etoken, pendingLinks.get(etoken) ?? null);
     } else if (p === '/add/sync/') html = ac.profileSync(ctx);
-    else if (p === '/reauth/') {
+    else if (p === '/reauth/' || p === '/new_password/') {
       const next = url.searchParams.get('next') ?? '/accounts/';
-      html = ac.reauth(ctx, next.startsWith('/') && !next.startsWith('//') ? next : '/accounts/');
+      html = (p === '/reauth/' ? ac.reauth : ac.newPassword)(ctx, next.startsWith('/') && !next.startsWith('//') ? next : '/accounts/');
     } else if (p === '/profiles/') html = ac.profiles(ctx);
     else if (/^\/profiles\/\d+\/$/.test(p)) html = ac.accountDetail(ctx, p.split('/')[2]);
     else if (p === '/connected_experiences/') html = ac.connectedExperiences(ctx);
@@ -345,6 +357,11 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
         return redirect(res, `https://${state.linkReturnHost}/add/?auth_flow=ig_linking&background_page=${encodeURIComponent('/')}&blob=${blob}&token=${encodeURIComponent(etoken)}`);
       }
       return redirect(res, `https://${state.linkReturnHost}/add/confirm/?etoken=${encodeURIComponent(etoken)}`);
+    }
+    if (ctx.host === 'www.facebook.com' && p === '/two_step_verification/authentication/') {
+      const next = url.searchParams.get('next') ?? '';
+      if (!next.startsWith('https://m.facebook.com/fxauth/')) return redirect(res, '/');
+      return sendHtml(res, 200, fb.checkpoint(ctx, next));
     }
     if (ctx.host === 'www.facebook.com' && p === '/login/save-device/') {
       const next = url.searchParams.get('next') ?? '';

@@ -32,6 +32,16 @@ const REAUTH = {
 };
 export const reauthText = (locale, id) => REAUTH[id][locale] ?? REAUTH[id].en;
 
+// newPassword: when both accounts share one password, Meta first asks for a new Facebook
+// password before it removes the account (FACTS.md, December 2026: seen).
+const NEW_PASSWORD = {
+  title: { en: 'Create a new Facebook password', es: 'Crea una nueva contraseña de Facebook', pt: 'Crie uma nova senha do Facebook', de: 'Erstelle ein neues Facebook-Passwort', fr: 'Créez un nouveau mot de passe Facebook' },
+  body: { en: 'Your Facebook and Instagram accounts use the same password. Create a new password for Facebook before you remove it.', es: 'Tus cuentas de Facebook e Instagram usan la misma contraseña. Crea una nueva contraseña para Facebook antes de eliminarla.', pt: 'Suas contas do Facebook e do Instagram usam a mesma senha. Crie uma nova senha para o Facebook antes de removê-la.', de: 'Dein Facebook- und dein Instagram-Konto haben dasselbe Passwort. Erstelle ein neues Passwort für Facebook, bevor du es entfernst.', fr: 'Vos comptes Facebook et Instagram utilisent le même mot de passe. Créez un nouveau mot de passe pour Facebook avant de le supprimer.' },
+  password: { en: 'New password', es: 'Contraseña nueva', pt: 'Nova senha', de: 'Neues Passwort', fr: 'Nouveau mot de passe' },
+  continue: { en: 'Continue', es: 'Continuar', pt: 'Continuar', de: 'Weiter', fr: 'Continuer' },
+};
+export const newPasswordText = (locale, id) => NEW_PASSWORD[id][locale] ?? NEW_PASSWORD[id].en;
+
 export const cookieText = (locale, id) => COOKIES[id][locale] ?? COOKIES[id].en;
 export const saveLoginText = (locale, id) => SAVE_LOGIN[id][locale] ?? SAVE_LOGIN[id].en;
 export const finishText = (locale, wording) => FINISH[wording]?.[locale] ?? null;
@@ -56,6 +66,26 @@ export function cookieBanner(ctx) {
   const btn = (choice, label, kind) => `<div role="button" tabindex="0" class="${c.dlgBtn} ${c[kind]} ${h(`cookies:${choice}`)}">${esc(label)}</div>`;
   const inner = `<h2 class="${c.dlgTitle}">${esc(ct('title'))}</h2><p class="${c.dlgText}">${esc(ct('body'))}</p>${btn('allow', ct('allow'), 'dlgPrimary')}${btn('decline', ct('decline'), 'dlgBtnPlain')}`;
   return dialog(c, { label: ct('title'), inner, extraClass: h('overlay') });
+}
+
+// checkpoint: two-factor authentication on Facebook between "Continue" and the hand-off
+// (FACTS.md, December 2026: checkpoints, /two_step_verification/authentication/).
+const CHECKPOINT = {
+  title: { en: 'Two-factor authentication', es: 'Autenticación en dos pasos', pt: 'Autenticação de dois fatores', de: 'Zweistufige Authentifizierung', fr: 'Authentification à deux facteurs' },
+  body: { en: 'Enter the 6-digit code we sent to your phone.', es: 'Introduce el código de 6 dígitos que enviamos a tu teléfono.', pt: 'Insira o código de 6 dígitos que enviamos para o seu celular.', de: 'Gib den 6-stelligen Code ein, den wir an dein Telefon gesendet haben.', fr: 'Saisissez le code à 6 chiffres envoyé sur votre téléphone.' },
+  code: { en: 'Code', es: 'Código', pt: 'Código', de: 'Code', fr: 'Code' },
+  continue: { en: 'Continue', es: 'Continuar', pt: 'Continuar', de: 'Weiter', fr: 'Continuer' },
+};
+export const checkpointText = (locale, id) => CHECKPOINT[id][locale] ?? CHECKPOINT[id].en;
+
+/** The checkpoint's content: a code only the person has, never us. */
+export function checkpointInner(ctx) {
+  const { c, h, state } = ctx;
+  const ct = (id) => checkpointText(state.locale, id);
+  const id = `${c.lbl ?? 'x'}_code`;
+  return `<h2 class="${c.h}">${esc(ct('title'))}</h2><p class="${c.p}">${esc(ct('body'))}</p>
+<label for="${id}">${esc(ct('code'))}</label><input id="${id}" inputmode="numeric" autocomplete="one-time-code" class="${h('checkpoint_field')}">
+<div role="button" tabindex="0" class="${c.blue} ${h('checkpoint_continue')}">${esc(ct('continue'))}</div>`;
 }
 
 /** "Save your login info?" on www.facebook.com, between "Continue" and the hand-off. */

@@ -76,14 +76,18 @@ const VARIANTS = {
   saveLoginInfo: { state: { saveLoginInfo: true }, flows: ['link'], person: true },
   confirmIdentity: { state: { confirmIdentity: true }, flows: ['unlink'], person: true },
   otherAcHost: { state: { linkReturnHost: 'accountscenter.meta.com' }, flows: ['link'] },  // Accounts Center at another of Meta's hosts
+  newPassword: { state: { newPassword: true }, flows: ['unlink'], person: true },  // a new Facebook password before the removal
+  checkpoint: { state: { checkpoint: true }, flows: ['link'], person: true },  // two-factor authentication on Facebook's side
 };
 // The person's decisions the runner makes when asked: [dialog or heading, button].
 const PERSON = [
   { where: (p) => p.getByRole('dialog', { name: 'Allow the use of cookies from Meta on this browser?' }), button: 'Decline optional cookies' },
   { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Save your login info?' }) }), button: 'Not now' },
   { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: "Confirm it's you" }) }), button: 'Continue', type: ['Password', 'hunter22'] },
+  { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Create a new Facebook password' }) }), button: 'Continue', type: ['New password', 'correct horse 7'] },
+  { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Two-factor authentication' }) }), button: 'Continue', type: ['Code', '123456'] },
 ];
-const PERSON_ACTIONS = ['cookie_choice', 'save_login_info', 'confirm_identity'];
+const PERSON_ACTIONS = ['cookie_choice', 'save_login_info', 'confirm_identity', 'new_password', 'checkpoint'];
 
 function plan() {
   const env = process.env;

@@ -49,6 +49,8 @@ on('remove_confirm', async (el) => {
   } catch (e) {
     // confirmIdentity: Meta asks the person to confirm it's them first.
     if (e && e.data && e.data.message === 'reauth_required') { location.assign(`/reauth/?next=${encodeURIComponent(location.pathname)}`); return; }
+    // newPassword: Meta asks for a new Facebook password first.
+    if (e && e.data && e.data.message === 'new_password_required') { location.assign(`/new_password/?next=${encodeURIComponent(location.pathname)}`); return; }
     throw e;
   }
   location.assign('/accounts/');
@@ -61,6 +63,17 @@ for (const field of $$('reauth_field')) {
     fetch('/ajax/bz', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body }).catch(() => {});
   });
 }
+for (const field of $$('newpass_field')) {
+  field.addEventListener('input', (e) => {
+    const body = JSON.stringify({ field: 'new_pass', how: 'input', length: field.value.length, trusted: e.isTrusted });
+    fetch('/ajax/bz', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body }).catch(() => {});
+  });
+}
+on('newpass_continue', async (el, _, event) => {
+  const field = $('newpass_field');
+  await graphql('new_password', { length: field.value.length, trusted: Boolean(event && event.isTrusted) });
+  location.assign(el.closest('[data-next]').getAttribute('data-next'));
+});
 on('reauth_continue', async (el, _, event) => {
   const field = $('reauth_field');
   await graphql('confirm_identity', { length: field.value.length, trusted: Boolean(event && event.isTrusted) });

@@ -7,6 +7,14 @@ on('fb_continue', async (el, index) => {
   location.assign(data.redirect);
 });
 
+// checkpoint: the person's code (its length and isTrusted reported, never the value), then on to the hand-off.
+on('checkpoint_continue', async (el, _, event) => {
+  const next = el.closest('[data-next]').getAttribute('data-next');
+  const [field] = $$('checkpoint_field');
+  await graphql('checkpoint', { length: field ? field.value.length : 0, trusted: Boolean(event && event.isTrusted) });
+  location.assign(next);
+});
+
 // saveLoginInfo: the person's choice (isTrusted reported), then on to the hand-off.
 on('save_login', async (el, choice, event) => {
   const next = el.closest('[data-next]').getAttribute('data-next');
@@ -18,6 +26,7 @@ const report = (field, how, el, trusted) => {
   const body = JSON.stringify({ field, how, length: el.value.length, trusted: Boolean(trusted) });
   fetch('/ajax/bz', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body }).catch(() => {});
 };
+for (const el of $$('checkpoint_field')) el.addEventListener('input', (e) => report('checkpoint_code', 'input', el, e.isTrusted));
 for (const el of $$('login_field')) {
   const field = el.name;
   let last = el.value;

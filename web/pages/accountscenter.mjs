@@ -4,7 +4,7 @@
 // site; layout B a top bar, other nesting and order, and the live removal wording.
 import { BASE_CSS, avatarFor, dialog, esc, icon } from '../look.mjs';
 import { renderDocument } from './common.mjs';
-import { finishSpinnerAttr, reauthText } from '../variants.mjs';
+import { finishSpinnerAttr, newPasswordText, reauthText } from '../variants.mjs';
 
 export const INSTAGRAM_PROFILE_ID = '17841400000000001';
 export const facebookId = (state, name) => {
@@ -284,6 +284,16 @@ export function reauth(ctx, next) {
   return doc(ctx, rt('title'), 'accounts', `<div class="${c.center}" data-next="${esc(next)}"><h1 class="${c.title}">${esc(rt('title'))}</h1><p class="${c.text}">${esc(rt('body'))}</p>
 <label for="${id}" class="${c.sub}" style="display:block;text-align:left">${esc(rt('password'))}</label><input id="${id}" type="password" autocomplete="current-password" class="${c.secondary} ${c.full} ${h('reauth_field')}" style="border-radius:8px;justify-content:flex-start">
 <div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('reauth_continue')}">${esc(rt('continue'))}</div></div>`);
+}
+
+/** newPassword: "Create a new Facebook password" (`/new_password/?next=…`) before the removal — the person's, never us. */
+export function newPassword(ctx, next) {
+  const { c, h, state } = ctx;
+  const nt = (id) => newPasswordText(state.locale, id);
+  const id = `${c.lbl}_newpass`;
+  return doc(ctx, nt('title'), 'accounts', `<div class="${c.center}" data-next="${esc(next)}"><h1 class="${c.title}">${esc(nt('title'))}</h1><p class="${c.text}">${esc(nt('body'))}</p>
+<label for="${id}" class="${c.sub}" style="display:block;text-align:left">${esc(nt('password'))}</label><input id="${id}" type="password" autocomplete="new-password" class="${c.secondary} ${c.full} ${h('newpass_field')}" style="border-radius:8px;justify-content:flex-start">
+<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('newpass_continue')}">${esc(nt('continue'))}</div></div>`);
 }
 
 /** `/profiles/`: the profiles in this Accounts Center. */

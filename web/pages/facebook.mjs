@@ -3,7 +3,7 @@
 // filled by the extension: every input into it is audited), a home page and the sharer.
 import { BASE_CSS, avatarFor, esc, icon } from '../look.mjs';
 import { renderDocument } from './common.mjs';
-import { saveLoginInner } from '../variants.mjs';
+import { checkpointInner, saveLoginInner } from '../variants.mjs';
 
 function css(c) {
   return `${BASE_CSS}
@@ -64,6 +64,12 @@ ${avatar(c, name)}<div class="${c.name}" role="heading" aria-level="2">${esc(t('
 export function saveLogin(ctx, next) {
   const { c } = ctx;
   return doc(ctx, ctx.t('fb.facebook'), `<div class="${c.wrap}">${wordmark(ctx)}<div class="${c.box}" data-next="${esc(next)}">${saveLoginInner(ctx)}</div></div>`);
+}
+
+/** checkpoint: two-factor authentication — the person's code; then on to `next`. */
+export function checkpoint(ctx, next) {
+  const { c } = ctx;
+  return doc(ctx, ctx.t('fb.facebook'), `<div class="${c.wrap}">${wordmark(ctx)}<div class="${c.box}" data-next="${esc(next)}">${checkpointInner(ctx)}</div></div>`);
 }
 
 /** facebook_choose_account: one card per saved account, and "Use another account". */

@@ -56,29 +56,21 @@ on('remove_confirm', async (el) => {
   location.assign('/accounts/');
 });
 
-// "Confirm it's you": every input into the password is reported (trusted or not, never the value).
-for (const field of $$('reauth_field')) {
-  field.addEventListener('input', (e) => {
-    const body = JSON.stringify({ field: 'reauth_pass', how: 'input', length: field.value.length, trusted: e.isTrusted });
-    fetch('/ajax/bz', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body }).catch(() => {});
+// "Confirm it's you" and "Create a new Facebook password": every input into the password
+// is reported (trusted or not, never the value); "Continue" is the person's decision.
+for (const [hook, field, action] of [['reauth', 'reauth_pass', 'confirm_identity'], ['newpass', 'new_pass', 'new_password']]) {
+  for (const el of $$(`${hook}_field`)) {
+    el.addEventListener('input', (e) => {
+      const body = JSON.stringify({ field, how: 'input', length: el.value.length, trusted: e.isTrusted });
+      fetch('/ajax/bz', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body }).catch(() => {});
+    });
+  }
+  on(`${hook}_continue`, async (el, _, event) => {
+    const input = $(`${hook}_field`);
+    await graphql(action, { length: input.value.length, trusted: Boolean(event && event.isTrusted) });
+    location.assign(el.closest('[data-next]').getAttribute('data-next'));
   });
 }
-for (const field of $$('newpass_field')) {
-  field.addEventListener('input', (e) => {
-    const body = JSON.stringify({ field: 'new_pass', how: 'input', length: field.value.length, trusted: e.isTrusted });
-    fetch('/ajax/bz', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body }).catch(() => {});
-  });
-}
-on('newpass_continue', async (el, _, event) => {
-  const field = $('newpass_field');
-  await graphql('new_password', { length: field.value.length, trusted: Boolean(event && event.isTrusted) });
-  location.assign(el.closest('[data-next]').getAttribute('data-next'));
-});
-on('reauth_continue', async (el, _, event) => {
-  const field = $('reauth_field');
-  await graphql('confirm_identity', { length: field.value.length, trusted: Boolean(event && event.isTrusted) });
-  location.assign(el.closest('[data-next]').getAttribute('data-next'));
-});
 
 // A switch shows what the server answered, never what was asked for. (The scrambler may
 // draw one as a plain checkbox, read by .checked: the browser has toggled it already.)

@@ -276,25 +276,20 @@ export function accountDetail(ctx, id) {
   return doc(ctx, name, 'accounts', main, templates);
 }
 
-/** confirmIdentity: "Confirm it's you" (`/reauth/?next=…`) — the person types their password, never us. */
-export function reauth(ctx, next) {
-  const { c, h, state } = ctx;
-  const rt = (id) => reauthText(state.locale, id);
-  const id = `${c.lbl}_reauth`;
-  return doc(ctx, rt('title'), 'accounts', `<div class="${c.center}" data-next="${esc(next)}"><h1 class="${c.title}">${esc(rt('title'))}</h1><p class="${c.text}">${esc(rt('body'))}</p>
-<label for="${id}" class="${c.sub}" style="display:block;text-align:left">${esc(rt('password'))}</label><input id="${id}" type="password" autocomplete="current-password" class="${c.secondary} ${c.full} ${h('reauth_field')}" style="border-radius:8px;justify-content:flex-start">
-<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('reauth_continue')}">${esc(rt('continue'))}</div></div>`);
+/** A step where Meta asks the person for a password (`?next=` the page to return to): never typed by us. */
+function passwordStep(ctx, next, words, hook, autocomplete) {
+  const { c, h } = ctx;
+  const id = `${c.lbl}_${hook}`;
+  return doc(ctx, words('title'), 'accounts', `<div class="${c.center}" data-next="${esc(next)}"><h1 class="${c.title}">${esc(words('title'))}</h1><p class="${c.text}">${esc(words('body'))}</p>
+<label for="${id}" class="${c.sub}" style="display:block;text-align:left">${esc(words('password'))}</label><input id="${id}" type="password" autocomplete="${autocomplete}" class="${c.secondary} ${c.full} ${h(`${hook}_field`)}" style="border-radius:8px;justify-content:flex-start">
+<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h(`${hook}_continue`)}">${esc(words('continue'))}</div></div>`);
 }
 
+/** confirmIdentity: "Confirm it's you" (`/reauth/?next=…`) — the person types their password, never us. */
+export const reauth = (ctx, next) => passwordStep(ctx, next, (id) => reauthText(ctx.state.locale, id), 'reauth', 'current-password');
+
 /** newPassword: "Create a new Facebook password" (`/new_password/?next=…`) before the removal — the person's, never us. */
-export function newPassword(ctx, next) {
-  const { c, h, state } = ctx;
-  const nt = (id) => newPasswordText(state.locale, id);
-  const id = `${c.lbl}_newpass`;
-  return doc(ctx, nt('title'), 'accounts', `<div class="${c.center}" data-next="${esc(next)}"><h1 class="${c.title}">${esc(nt('title'))}</h1><p class="${c.text}">${esc(nt('body'))}</p>
-<label for="${id}" class="${c.sub}" style="display:block;text-align:left">${esc(nt('password'))}</label><input id="${id}" type="password" autocomplete="new-password" class="${c.secondary} ${c.full} ${h('newpass_field')}" style="border-radius:8px;justify-content:flex-start">
-<div role="button" tabindex="0" class="${c.primary} ${c.full} ${h('newpass_continue')}">${esc(nt('continue'))}</div></div>`);
-}
+export const newPassword = (ctx, next) => passwordStep(ctx, next, (id) => newPasswordText(ctx.state.locale, id), 'newpass', 'new-password');
 
 /** `/profiles/`: the profiles in this Accounts Center. */
 export function profiles(ctx) {

@@ -25,9 +25,12 @@ const USER_POLL_MS = 500;      // between looks while the person acts
 const NO_PAGE_RETRY_MS = 20;   // a page loaded, its content script not yet there: look again soon
 const CONTENT_SCRIPT_ID = 'crosslink-facebook';
 // What runs in Facebook's pages during a flow: the manifest's list for Accounts Center, less
-// the script of Accounts Center's own (one list to keep).
+// the script of Accounts Center's own (one list to keep). As paths in the package: Firefox's
+// getManifest() gives them as absolute moz-extension:// URLs, which
+// scripting.registerContentScripts refuses ("must be a relative URL").
+const packagePath = (file) => new URL(file, chrome.runtime.getURL('/')).pathname.slice(1);
 const FACEBOOK_SCRIPTS = manifest.content_scripts.find((c) => c.matches.includes('https://accountscenter.instagram.com/*'))
-  .js.filter((file) => file !== 'content/accountscenter.js');
+  .js.map(packagePath).filter((file) => file !== 'content/accountscenter.js');
 // Why the page refused to click what the core decided (actuator.js), each an outcome of its own.
 const TARGET_REFUSALS = new Set(['target_gone', 'target_hidden', 'target_changed', 'target_field', 'target_disabled', 'target_out_of_view', 'target_covered']);
 const HALTED_RETRY_MS = 50;    // the page refused an action for a pause not yet stored: look again

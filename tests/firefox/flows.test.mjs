@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setState, until } from './harness.mjs';
 import {
-  READ_TRUTH, SWITCHES, actionNames, assertLinkedJaneDoe, assertReadWithoutActing, outcomeText, runFromPopup, stageLog, stageState, statusText, switchState, useFirefox,
+  READ_TRUTH, SWITCHES, actionNames, assertLinkedJaneDoe, assertReadWithoutActing, flowEnded, outcomeText, runFromPopup, startFlow, stageLog, stageState, statusText,
+  switchState, useFirefox,
 } from './flow-helpers.mjs';
 
 const env = useFirefox();
@@ -121,4 +122,23 @@ test('nothing asked of the proxy but the stage hosts', () => {
   assert.deepEqual(env.ff.foreign(), []);
   const hosts = new Set(env.ff.proxy.tunnelled.map((h) => h.split(':')[0]));
   assert.ok(hosts.has('accountscenter.instagram.com') && hosts.has('www.facebook.com'), [...hosts].join(', '));
+});
+
+test('during a link, Facebook\'s scripts are registered (as package paths, which is what Firefox accepts), and unregistered after', async () => {
+  const registered = () => env.popup.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, js: s.js, matches: s.matches })));
+  await env.popup.evaluate(() => chrome.storage.sync.set({ settings: { version: 1, clickPacingMs: 3000 } }));
+  try {
+    await setState(env.stage, { linked: false, facebookAccounts: ['Jane Doe'] });
+    const started = await startFlow(env.popup, 'link', { facebookAccount: 'Jane Doe' });
+    const [script] = await until(registered, (list) => list.length > 0, { what: 'the registered Facebook scripts' });
+    assert.equal(script.id, 'crosslink-facebook');
+    assert.ok(script.js.includes('content/snapshot.js') && script.js.includes('content/panel.js'), JSON.stringify(script.js));
+    assert.ok(!script.js.includes('content/accountscenter.js'), 'not Accounts Center\'s own');
+    assert.ok(script.matches.includes('https://www.facebook.com/*'), JSON.stringify(script.matches));
+    const rec = await flowEnded(env.popup, { id: started.id, timeout: 60000 });
+    assert.equal(rec.status, 'done', JSON.stringify(rec.error));
+    await until(registered, (list) => list.length === 0, { what: 'the scripts unregistered after the flow' });
+  } finally {
+    await env.popup.evaluate(() => chrome.storage.sync.remove('settings'));
+  }
 });

@@ -62,12 +62,26 @@ test('page script clicking a menu item, or pressing Enter on it, opens no share 
 test('two share choices within a second open one tab; the second is refused by name and said so', async () => {
   const article = page.locator('article').first();
   const button = article.getByRole('button', { name: 'Share to…' });
-  await button.click();
-  await page.getByRole('menuitem', { name: 'X' }).click();
-  await button.click();
-  await page.getByRole('menuitem', { name: 'Tumblr' }).click();
-  await until(() => page.locator('.crosslink-share-status').textContent(), (t) => /one share page a second/.test(t ?? ''),
-    { what: 'the refusal said' });
+  const status = () => page.locator('.crosslink-share-status').textContent();
+  // Four trusted clicks take a few hundred ms; on a loaded machine they can take over a
+  // second, and then the second choice is rightly allowed. Such a try proves nothing, so
+  // it is tried again (up to 4 times); a second choice allowed within 700 ms is a failure.
+  let refused = false;
+  for (let attempt = 0; attempt < 4 && !refused; attempt += 1) {
+    if (attempt > 0) { await pause(1100); await countTabs(); }
+    const started = Date.now();
+    await button.click();
+    await page.getByRole('menuitem', { name: 'X' }).click();
+    await button.click();
+    await page.getByRole('menuitem', { name: 'Tumblr' }).click();
+    const took = Date.now() - started;
+    const outcome = await until(async () => ((await opened()).length === 2 ? 'allowed'
+      : /one share page a second/.test((await status()) ?? '') ? 'refused' : ''), (o) => o !== '',
+    { what: 'the second choice refused or opened' });
+    if (outcome === 'allowed') assert.ok(took > 700, `a second share tab ${took} ms after the first`);
+    refused = outcome === 'refused';
+  }
+  assert.ok(refused, 'no try had its two choices within a second');
   assert.equal((await opened()).length, 1, 'one tab only');
   assert.match((await opened())[0], /^https:\/\/x\.com\//);
   // A second later the person may share again.

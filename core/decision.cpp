@@ -2,18 +2,23 @@
 
 namespace crosslink {
 
-Decision Decision::done(std::string screen, nlohmann::json result) {
+namespace {
+Decision ended(DecisionKind kind, std::string screen) {
   Decision d;
-  d.kind = DecisionKind::Done;
+  d.kind = kind;
   d.screen = std::move(screen);
+  return d;
+}
+}  // namespace
+
+Decision Decision::done(std::string screen, nlohmann::json result) {
+  Decision d = ended(DecisionKind::Done, std::move(screen));
   d.result = std::move(result);
   return d;
 }
 
 Decision Decision::fail(std::string screen, crosslink::Error error) {
-  Decision d;
-  d.kind = DecisionKind::Error;
-  d.screen = std::move(screen);
+  Decision d = ended(DecisionKind::Error, std::move(screen));
   d.error = std::move(error);
   return d;
 }

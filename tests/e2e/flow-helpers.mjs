@@ -70,6 +70,16 @@ export async function assertLinkedJaneDoe(stage, rec) {
   assert.deepEqual(await actionNames(stage), ['facebook_continue', 'link', 'sync_profile']);
 }
 
+/** An unlink flow done: the account removed (which turns sharing off) by one action. */
+export async function assertUnlinked(stage, rec) {
+  assert.equal(rec.status, 'done', JSON.stringify(rec.error));
+  assert.deepEqual(rec.result, { linked: false });
+  const state = await stageState(stage);
+  assert.equal(state.linked, false);
+  assert.equal(state.sharing.posts, false, 'removing the account turns sharing off');
+  assert.deepEqual(await actionNames(stage), ['remove_account']);
+}
+
 /** What the read-status tests set on the stage and expect read back, value for value. */
 export const READ_TRUTH = Object.freeze({ linked: true, facebookName: 'Maria Souza', sharing: { posts: true, reels: false, stories: true, facebookStories: false },
   messagingUpdated: true, othersOnFacebook: 'requests' });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setState, until } from './harness.mjs';
 import {
-  MESSAGING_SWITCH, READ_TRUTH, SWITCH_NAMES, actionNames, assertLinkedJaneDoe, assertReadWithoutActing, runFromPopup, stageLog, stageState, useFlowBrowser,
+  MESSAGING_SWITCH, READ_TRUTH, SWITCH_NAMES, actionNames, assertLinkedJaneDoe, assertReadWithoutActing, assertUnlinked, runFromPopup, stageLog, stageState, useFlowBrowser,
 } from './flow-helpers.mjs';
 
 const env = useFlowBrowser();
@@ -42,13 +42,7 @@ const CASES = {
 
   async unlink({ locale, layout }) {
     await setState(env.stage, { locale, layout, linked: true, facebookName: 'Maria Souza', sharing: { posts: true } });
-    const rec = await runFromPopup(env.popup, 'button', 'Unlink Facebook');
-    assert.equal(rec.status, 'done', JSON.stringify(rec.error));
-    assert.deepEqual(rec.result, { linked: false });
-    const state = await stageState(env.stage);
-    assert.equal(state.linked, false);
-    assert.equal(state.sharing.posts, false, 'removing the account turns sharing off');
-    assert.deepEqual(await actionNames(env.stage), ['remove_account']);
+    await assertUnlinked(env.stage, await runFromPopup(env.popup, 'button', 'Unlink Facebook'));
     assert.equal(await outcomeText(), 'Done: Facebook is unlinked.');
     await until(() => env.popup.getByRole('status').textContent(), (t) => t === 'Not linked', { what: 'status line' });
   },

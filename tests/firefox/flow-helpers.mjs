@@ -42,10 +42,10 @@ export const switchState = (popup, key) =>
   popup.evaluate((k) => document.querySelector(`[data-switch="${k}"]`).getAttribute('aria-checked'), key);
 // The stage's state and log and the flow record, read as the Chromium tests read them.
 import {
-  READ_TRUTH, actionNames, assertLinkedJaneDoe, assertReadWithoutActing, clearReadings, flowEnded, flowRecord, sendFromPopup, stageLog, stageState,
+  READ_TRUTH, actionNames, assertLinkedJaneDoe, assertReadWithoutActing, assertUnlinked, clearReadings, flowEnded, flowRecord, sendFromPopup, stageLog, stageState,
 } from '../e2e/flow-helpers.mjs';
 
-export { READ_TRUTH, actionNames, assertLinkedJaneDoe, assertReadWithoutActing, flowEnded, flowRecord, sendFromPopup, stageLog, stageState };
+export { READ_TRUTH, actionNames, assertLinkedJaneDoe, assertReadWithoutActing, assertUnlinked, flowEnded, flowRecord, sendFromPopup, stageLog, stageState };
 
 /** A real click (BiDi input actions: a user gesture) on a popup control; waits for a new flow to start. */
 export async function clickToStart(popup, selector) {

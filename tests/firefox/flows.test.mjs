@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setState, until } from './harness.mjs';
 import {
-  READ_TRUTH, SWITCHES, actionNames, assertLinkedJaneDoe, assertReadWithoutActing, flowEnded, outcomeText, runFromPopup, startFlow, stageLog, stageState, statusText,
+  READ_TRUTH, SWITCHES, actionNames, assertLinkedJaneDoe, assertReadWithoutActing, assertUnlinked, flowEnded, outcomeText, runFromPopup, startFlow, stageLog, stageState, statusText,
   switchState, useFirefox,
 } from './flow-helpers.mjs';
 
@@ -30,13 +30,7 @@ for (const [locale, layout] of [['en', 'A'], ['es', 'B']]) {
 
 test('unlink', async () => {
   await setState(env.stage, { linked: true, facebookName: 'Maria Souza', sharing: { posts: true } });
-  const rec = await runFromPopup(env.popup, '#unlink');
-  assert.equal(rec.status, 'done', JSON.stringify(rec.error));
-  assert.deepEqual(rec.result, { linked: false });
-  const state = await stageState(env.stage);
-  assert.equal(state.linked, false);
-  assert.equal(state.sharing.posts, false, 'removing the account turns sharing off');
-  assert.deepEqual(await actionNames(env.stage), ['remove_account']);
+  await assertUnlinked(env.stage, await runFromPopup(env.popup, '#unlink'));
   assert.equal(await outcomeText(env.popup), 'Done: Facebook is unlinked.');
   await until(() => statusText(env.popup), (t) => t === 'Not linked', { what: 'status line' });
 });

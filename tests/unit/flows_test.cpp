@@ -168,11 +168,14 @@ TEST(LinkMessagingFlow, ARefusalInTheDialogIsReported) {
   EXPECT_EQ(d["error"]["detail"], "Add your Facebook account to Accounts Center first.");
 }
 
-TEST(LinkMessagingFlow, AlreadyUpdatedIsDoneWithoutAClick) {
-  Flow f("linkMessaging");
-  EXPECT_EQ(f.step(messages("Chats"))["result"]["messaging"]["othersOnFacebook"], "chats");
+// A messaging flow on a page already as it wants it: done at once, read back, no click.
+void expect_done_without_a_click(const char* flow, const char* shown, const char* read) {
+  Flow f(flow);
+  EXPECT_EQ(f.step(messages(shown))["result"]["messaging"]["othersOnFacebook"], read);
   EXPECT_EQ(f.clicks(), 0);
 }
+
+TEST(LinkMessagingFlow, AlreadyUpdatedIsDoneWithoutAClick) { expect_done_without_a_click("linkMessaging", "Chats", "chats"); }
 
 TEST(LinkMessagingFlow, NotOfferedIsAStateNotAnError) {
   // Meta ended Instagram <-> Facebook chat in December 2023: "not offered" is the normal
@@ -193,9 +196,7 @@ TEST(UnlinkMessagingFlow, NothingToUndoIsDone) {
 }
 
 TEST(UnlinkMessagingFlow, AlreadyNotReceivingIsDone) {
-  Flow f("unlinkMessaging");
-  EXPECT_EQ(f.step(messages("Don't receive requests"))["result"]["messaging"]["othersOnFacebook"], "none");
-  EXPECT_EQ(f.clicks(), 0);
+  expect_done_without_a_click("unlinkMessaging", "Don't receive requests", "none");
 }
 
 TEST(UnlinkMessagingFlow, ChoosesDontReceiveThenReadsBack) {

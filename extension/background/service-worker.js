@@ -2,7 +2,7 @@
 // dispatcher. Listeners are registered synchronously (MV3 wakes the worker for them);
 // handlers wait for the core, which starts loading at once.
 import { loadCore } from '../core/crosslink.mjs';
-import { createDispatcher } from './dispatcher.js';
+import { createDispatcher, fail } from './dispatcher.js';
 import { LINK_STATUS_KEY, loadStatusView, saveLinkStatus } from './status-store.js';
 import { accountRoutes } from './account-routes.js';
 import { ACCOUNTS_KEY, ACCOUNT_KEY, statusView } from './status-check.js';
@@ -38,8 +38,18 @@ const flowView = (rec) => rec && { id: rec.id, flow: rec.flow, status: rec.statu
 async function flowTabOnly(flowId, sender) {
   const rec = await driver.load();
   if (!rec || rec.id !== flowId || rec.tabId !== sender.tab?.id || ['done', 'error', 'cancelled'].includes(rec.status))
-    throw Object.assign(new Error('no flow of this tab'), { code: 'not_flow_tab' });
+    throw fail('not_flow_tab', 'no flow of this tab');
 }
+
+/** A message of the panel about the running flow of its own tab: act, then the flow's view. */
+const panelRoute = (fields, act) => ({
+  from: ['content', 'facebook'],
+  fields: { flowId: 'string', ...fields },
+  async handle(message, sender) {
+    await flowTabOnly(message.flowId, sender);
+    return { flow: flowView(await act(message)) };
+  },
+});
 
 const routes = {
   ...shareRoutes({ withCore }),
@@ -116,32 +126,11 @@ const routes = {
       return { flow: flowView(await driver.pause(sender.tab.id)) };
     },
   },
-  // The panel in the flow's page (content/panel.js): Cancel and Resume, from that very tab
-  // and for that very flow only; any other page is refused by name.
-  'content/cancelFlow': {
-    from: ['content', 'facebook'],
-    fields: { flowId: 'string' },
-    async handle({ flowId }, sender) {
-      await flowTabOnly(flowId, sender);
-      return { flow: flowView(await driver.cancel()) };
-    },
-  },
-  'content/answerFlow': {
-    from: ['content', 'facebook'],
-    fields: { flowId: 'string', choice: 'string' },
-    async handle({ flowId, choice }, sender) {
-      await flowTabOnly(flowId, sender);
-      return { flow: flowView(await driver.answer(choice, flowId)) };
-    },
-  },
-  'content/resumeFlow': {
-    from: ['content', 'facebook'],
-    fields: { flowId: 'string' },
-    async handle({ flowId }, sender) {
-      await flowTabOnly(flowId, sender);
-      return { flow: flowView(await driver.resume()) };
-    },
-  },
+  // The panel in the flow's page (content/panel.js): Cancel, an answer and Resume, from
+  // that very tab and for that very flow only; any other page is refused by name.
+  'content/cancelFlow': panelRoute({}, () => driver.cancel()),
+  'content/answerFlow': panelRoute({ choice: 'string' }, ({ choice, flowId }) => driver.answer(choice, flowId)),
+  'content/resumeFlow': panelRoute({}, () => driver.resume()),
   'popup/getStatus': {
     from: ['page'],
     fields: {},

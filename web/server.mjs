@@ -114,6 +114,19 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
   const dismissInterstitial = (res, hn, v) => perform(res, hn, 'dismiss_interstitial', { choice: String(v.choice ?? '') }, () => ({}), { counts: false });
   // The person's decisions (cookieBanner, saveLoginInfo): recorded with whether the click
   // was a person's (the event's isTrusted, as the page saw it); never counted.
+  // What the person types to get past a screen (a password, a code): recorded as its length
+  // only, never counted; empty is refused as the real page does.
+  const personTypes = (name, stateKey, missing) => (res, hn, v) => perform(res, hn, name, { trusted: Boolean(v.trusted) }, () => {
+    if (!Number(v.length)) return { error: missing };
+    state[stateKey] = false;
+    return {};
+  }, { counts: false });
+  /** POST /ajax/bz: what went into a password or code field (its length, never the value). */
+  async function loginInput(req, res, host) {
+    const v = await readJson(req);
+    log.add('login_input', { host, field: String(v.field ?? ''), how: String(v.how ?? ''), length: Number(v.length) || 0, trusted: Boolean(v.trusted) });
+    return send(res, 204, 'text/plain', '');
+  }
   const cookieChoice = (res, hn, v) => perform(res, hn, 'cookie_choice', { choice: String(v.choice ?? ''), trusted: Boolean(v.trusted) }, () => {
     state.cookieBanner = false;
     return {};
@@ -122,11 +135,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
   const accountsCenterActions = {
     dismiss_interstitial: dismissInterstitial,
     cookie_choice: cookieChoice,
-    confirm_identity: (res, hn, v) => perform(res, hn, 'confirm_identity', { trusted: Boolean(v.trusted) }, () => {
-      if (!Number(v.length)) return { error: 'Enter your password.' };
-      state.confirmIdentity = false;
-      return {};
-    }, { counts: false }),
+    confirm_identity: personTypes('confirm_identity', 'confirmIdentity', 'Enter your password.'),
     link: (res, hn, v) => {
       const pending = pendingLinks.get(String(v.etoken ?? ''));
       return perform(res, hn, 'link', { account: pending?.account ?? '?' }, () => {
@@ -142,11 +151,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       state.profileSynced = Boolean(v.sync);
       return { profileSynced: state.profileSynced };
     }),
-    new_password: (res, hn, v) => perform(res, hn, 'new_password', { trusted: Boolean(v.trusted) }, () => {
-      if (!Number(v.length)) return { error: 'Enter a new password.' };
-      state.newPassword = false;
-      return {};
-    }, { counts: false }),
+    new_password: personTypes('new_password', 'newPassword', 'Enter a new password.'),
     remove_account: (res, hn) => perform(res, hn, 'remove_account', { account: state.facebookName }, () => {
       const problem = needLinked();
       if (problem) return problem;
@@ -191,11 +196,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
   const facebookActions = {
     cookie_choice: cookieChoice,
     save_login_info: (res, hn, v) => perform(res, hn, 'save_login_info', { choice: String(v.choice ?? ''), trusted: Boolean(v.trusted) }, () => ({}), { counts: false }),
-    checkpoint: (res, hn, v) => perform(res, hn, 'checkpoint', { trusted: Boolean(v.trusted) }, () => {
-      if (!Number(v.length)) return { error: 'Enter the code.' };
-      state.checkpoint = false;
-      return {};
-    }, { counts: false }),
+    checkpoint: personTypes('checkpoint', 'checkpoint', 'Enter the code.'),
     facebook_continue: (res, hn, v) => {
       const name = state.facebookAccounts[Number(v.account)];
       return perform(res, hn, 'facebook_continue', { account: name ?? '?' }, () => {
@@ -285,11 +286,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     const p = url.pathname;
     if (req.method === 'POST') {
       if (p === '/api/graphql/') return graphql(req, res, ctx.host, accountsCenterActions);
-      if (p === '/ajax/bz') {  // "Confirm it's you": what went into the password field (never the value)
-        const v = await readJson(req);
-        log.add('login_input', { host: ctx.host, field: String(v.field ?? ''), how: String(v.how ?? ''), length: Number(v.length) || 0, trusted: Boolean(v.trusted) });
-        return send(res, 204, 'text/plain', '');
-      }
+      if (p === '/ajax/bz') return loginInput(req, res, ctx.host);  // "Confirm it's you", a new password
       return sendJson(res, 404, { status: 'fail', message: 'no such endpoint' });
     }
     const sections = {
@@ -327,14 +324,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     const p = url.pathname;
     if (req.method === 'POST') {
       if (p === '/api/graphql/') return graphql(req, res, ctx.host, facebookActions);
-      if (p === '/ajax/bz') {
-        const v = await readJson(req);
-        log.add('login_input', {
-          host: ctx.host, field: String(v.field ?? ''), how: String(v.how ?? ''),
-          length: Number(v.length) || 0, trusted: Boolean(v.trusted),
-        });
-        return send(res, 204, 'text/plain', '');
-      }
+      if (p === '/ajax/bz') return loginInput(req, res, ctx.host);  // login, checkpoint
       if (p === '/login/device-based/regular/login/') {
         const form = await readForm(req);
         const email = form.get('email') ?? '';

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FIXED_NOW, WELCOME_PAGE, launch, root, setState, stageRequest, startStage, until } from '../tests/e2e/harness.mjs';
+import { sampleStorage } from '../tests/e2e/screenshot-helpers.mjs';
 
 const out = process.argv[2] ?? path.join(root, 'build/store/screenshots');
 const SIZE = { width: 1280, height: 800 };
@@ -58,15 +59,7 @@ try {
   // The popup over Instagram's feed: linked, the account named, the switches read.
   await stageRequest(stage, '/__stage/reset', {});
   await setState(stage, { locale: 'en', linked: true, facebookName: 'Jane Doe' });
-  await put('local', {
-    linkStatus: { readAt: at(3), linked: true, facebookName: 'Jane Doe', instagramUsername: 'jane.doe', url: 'flow',
-      sharing: { posts: true, reels: true, stories: false, facebookStories: false }, messaging: { updated: true, othersOnFacebook: 'chats' } },
-    activityLog: { version: 1, next: 4, entries: [
-      { seq: 0, t: at(14), type: 'flow_start', detail: 'link' },
-      { seq: 1, t: at(11), type: 'flow_end', outcome: 'done', data: { flow: 'link' } },
-      { seq: 2, t: at(4), type: 'flow_start', detail: 'readStatus' },
-      { seq: 3, t: at(3), type: 'flow_end', outcome: 'done', data: { flow: 'readStatus' } }] },
-  });
+  await put('local', sampleStorage({ now: FIXED_NOW, readMinutes: 3, othersOnFacebook: 'chats' }));
   const feed = await browser.context.newPage();
   await feed.setViewportSize(SIZE);
   await feed.goto('https://www.instagram.com/');

@@ -3,7 +3,7 @@
 // the harness's fixed clock, time zone and language, so a shot is the same on any day.
 import { test } from 'node:test';
 import { FIXED_NOW, setState, stageRequest, until, useBrowser } from './harness.mjs';
-import { keep } from './screenshot-helpers.mjs';
+import { keep, sampleStorage } from './screenshot-helpers.mjs';
 import { FEED, CONTROL } from './share-helpers.mjs';
 import { clearStorage, openOptions, putStorage } from './options-helpers.mjs';
 
@@ -14,16 +14,8 @@ useBrowser(async (env) => {
 }, { clock: FIXED_NOW });
 
 test('screenshot: the popup', async () => {
-  const at = (minutesBefore) => FIXED_NOW - minutesBefore * 60000;  // earlier on the clock's day
-  await putStorage(browser, 'local', {
-    linkStatus: { readAt: at(5), linked: true, facebookName: 'Jane Doe', instagramUsername: 'jane.doe', url: 'flow',
-      sharing: { posts: true, reels: true, stories: false, facebookStories: false }, messaging: { updated: true, othersOnFacebook: 'everyone' } },
-    activityLog: { version: 1, next: 4, entries: [
-      { seq: 0, t: at(14), type: 'flow_start', detail: 'link' },
-      { seq: 1, t: at(11), type: 'flow_end', outcome: 'done', data: { flow: 'link' } },
-      { seq: 2, t: at(6), type: 'flow_start', detail: 'readStatus' },
-      { seq: 3, t: at(5), type: 'flow_end', outcome: 'done', data: { flow: 'readStatus' } }] },
-  });
+  // Read minutes earlier on the clock's day.
+  await putStorage(browser, 'local', sampleStorage({ now: FIXED_NOW, readMinutes: 5, othersOnFacebook: 'everyone' }));
   await page.setViewportSize({ width: 380, height: 200 });
   await page.goto(browser.popupUrl);
   await until(() => page.locator('#status-line').textContent(), (t) => /Jane Doe/.test(t), { what: 'the linked status' });

@@ -32,3 +32,21 @@ export function keep(name, buffer, size = null) {
     assert.deepEqual(pngSize(fs.readFileSync(doc)), got, `docs/screenshots/${name} is out of date: run SCREENSHOTS=update make test-e2e`);
   }
 }
+
+/**
+ * What a person who linked and then read the status has stored (for the pictures of the
+ * popup): linked as Jane Doe, the switches read `readMinutes` before FIXED_NOW, and the
+ * log of the two flows that got there.
+ */
+export function sampleStorage({ now, readMinutes, othersOnFacebook }) {
+  const at = (minutesBefore) => now - minutesBefore * 60000;
+  return {
+    linkStatus: { readAt: at(readMinutes), linked: true, facebookName: 'Jane Doe', instagramUsername: 'jane.doe', url: 'flow',
+      sharing: { posts: true, reels: true, stories: false, facebookStories: false }, messaging: { updated: true, othersOnFacebook } },
+    activityLog: { version: 1, next: 4, entries: [
+      { seq: 0, t: at(14), type: 'flow_start', detail: 'link' },
+      { seq: 1, t: at(11), type: 'flow_end', outcome: 'done', data: { flow: 'link' } },
+      { seq: 2, t: at(readMinutes + 1), type: 'flow_start', detail: 'readStatus' },
+      { seq: 3, t: at(readMinutes), type: 'flow_end', outcome: 'done', data: { flow: 'readStatus' } }] },
+  };
+}

@@ -8,17 +8,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FIXED_NOW, setState, until } from './harness.mjs';
 import { optionsUrl, putStorage } from './options-helpers.mjs';
-import { usePopupBrowser } from './popup-helpers.mjs';
+import { ACCOUNTS, MINUTE, storedReading, usePopupBrowser } from './popup-helpers.mjs';
 
-const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
 const FEED = 'https://www.instagram.com/';
-const MINUTE = 60000;
 
 let stage;
 let browser;
 let page;
 const { worker, flowRecord, local, openPopup } = usePopupBrowser((env) => ({ stage, browser, page } = env));
-const reading = (name, extra) => ({ readAt: FIXED_NOW - 2 * MINUTE, url: ACCOUNTS, linked: true, facebookName: 'Jane Doe', instagramUsername: name, ...extra });
 const text = (sel) => page.locator(sel).textContent();
 
 test('the account logged in is read from Instagram\'s navigation, and again after a switch', async () => {
@@ -35,7 +32,7 @@ test('the account logged in is read from Instagram\'s navigation, and again afte
 test('a reading for another account is not shown as this one\'s: said whose it was, read again quietly', async () => {
   // The last reading was jane.ig's (linked); maria.ig is logged in now, not linked.
   await setState(stage, { instagramUsername: 'maria.ig', linked: false, latencyMs: 300 });
-  await putStorage(browser, 'local', { linkStatus: reading('jane.ig', { sharing: { posts: true, reels: true, stories: true, facebookStories: true } }),
+  await putStorage(browser, 'local', { linkStatus: storedReading({ sharing: { posts: true, reels: true, stories: true, facebookStories: true } }),
     instagramAccount: { username: 'maria.ig', seenAt: FIXED_NOW - MINUTE } });
   await openPopup();
   assert.equal(await text('#account'), 'For Instagram account @maria.ig');
@@ -112,7 +109,7 @@ test('the toolbar icon shows the reading of the account logged in, not another a
     chrome.action.setIcon = Object.assign((details) => { globalThis.__icons.push(details.path[16]); return real(details); }, { __real: real });
   });
   const lastIcon = () => worker().evaluate(() => globalThis.__icons.at(-1) ?? null);
-  await putStorage(browser, 'local', { linkStatus: reading('jane.ig') });
+  await putStorage(browser, 'local', { linkStatus: storedReading() });
   await until(lastIcon, (p) => p === '/icons/icon-linked-16.png', { what: 'linked: jane.ig\'s reading, no account known' });
   await putStorage(browser, 'local', { instagramAccount: { username: 'maria.ig', seenAt: FIXED_NOW } });
   await until(lastIcon, (p) => p === '/icons/icon-16.png', { what: 'the plain icon: nothing read for maria.ig' });
@@ -130,7 +127,7 @@ test('a flow that never saw the accounts list is merged into the account logged 
   await until(flowRecord, (r) => !r || ENDED.includes(r.status), { what: 'no flow running' });
   // jane.ig's reading was the last (linked, posts on); maria.ig is logged in and linked.
   await setState(stage, { instagramUsername: 'maria.ig', linked: true, facebookName: 'Maria Souza' });
-  await putStorage(browser, 'local', { linkStatus: reading('jane.ig', { sharing: { posts: true, reels: false, stories: false, facebookStories: false } }),
+  await putStorage(browser, 'local', { linkStatus: storedReading({ sharing: { posts: true, reels: false, stories: false, facebookStories: false } }),
     instagramAccount: { username: 'maria.ig', seenAt: FIXED_NOW } });
   const reply = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'popup/startFlow', flow: 'setSharing', params: { sharing: { reels: true } } }));
   assert.equal(reply.ok, true, JSON.stringify(reply.error));

@@ -10,19 +10,16 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { FIXED_NOW, setState, until } from './harness.mjs';
 import { putStorage } from './options-helpers.mjs';
-import { usePopupBrowser } from './popup-helpers.mjs';
+import { ACCOUNTS, MINUTE, storedReading, usePopupBrowser } from './popup-helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
-const MINUTE = 60000;
 
 let stage;
 let browser;
 let page;
 const { worker, flowRecord, local, openPopup } = usePopupBrowser((env) => ({ stage, browser, page } = env));
 const stored = () => local('linkStatus');
-const reading = (extra) => ({ readAt: FIXED_NOW - 2 * MINUTE, url: ACCOUNTS, linked: true, facebookName: 'Jane Doe', instagramUsername: 'jane.ig', ...extra });
 
 async function axe(p) {
   if (!(await p.evaluate(() => typeof window.axe === 'object'))) await p.evaluate(AXE_SOURCE);
@@ -35,13 +32,13 @@ beforeEach(() => page.emulateMedia({ colorScheme: 'light' }));
 test('the header names the Instagram account of the reading, or says it is not read yet', async () => {
   await openPopup();
   assert.equal(await page.locator('#account').textContent(), 'Instagram account: not read yet');
-  await putStorage(browser, 'local', { linkStatus: reading() });
+  await putStorage(browser, 'local', { linkStatus: storedReading() });
   await until(() => page.locator('#account').textContent(), (t) => t === 'For Instagram account @jane.ig', { what: 'the account named' });
   assert.equal(await page.locator('#account strong').textContent(), '@jane.ig');
 });
 
 test('Unlink is not the primary button and asks "Unlink <Facebook name> from <Instagram account>?" first', async () => {
-  await putStorage(browser, 'local', { linkStatus: reading({ linked: true }) });
+  await putStorage(browser, 'local', { linkStatus: storedReading({ linked: true }) });
   await openPopup();
   const unlink = page.getByRole('button', { name: 'Unlink Facebook', exact: true });
   await unlink.waitFor();
@@ -78,7 +75,7 @@ test('without names the question still says what it unlinks from what', async ()
 
 test('a reading older than ten minutes is read again quietly on opening: "checking…", Link and Unlink both offered', async () => {
   await setState(stage, { linked: false, latencyMs: 400 });
-  await putStorage(browser, 'local', { linkStatus: reading({ readAt: FIXED_NOW - 30 * MINUTE, linked: true }) });
+  await putStorage(browser, 'local', { linkStatus: storedReading({ readAt: FIXED_NOW - 30 * MINUTE, linked: true }) });
   const tabsBefore = browser.context.pages().length;
   await openPopup();
   await until(() => page.locator('#status-time').textContent(), (t) => /checking…$/.test(t), { what: '"checking…"' });
@@ -101,7 +98,7 @@ test('a reading older than ten minutes is read again quietly on opening: "checki
 });
 
 test('a fresh reading is not read again on opening', async () => {
-  await putStorage(browser, 'local', { linkStatus: reading({ readAt: FIXED_NOW - 9 * MINUTE }) });
+  await putStorage(browser, 'local', { linkStatus: storedReading({ readAt: FIXED_NOW - 9 * MINUTE }) });
   await openPopup();
   await new Promise((r) => setTimeout(r, 500));
   assert.equal(await flowRecord(), null);
@@ -109,7 +106,7 @@ test('a fresh reading is not read again on opening', async () => {
 });
 
 test('a reading for another Instagram account keeps nothing of the old account\'s', async () => {
-  await putStorage(browser, 'local', { linkStatus: reading({ url: 'flow', sharing: { posts: true, reels: true, stories: true, facebookStories: true } }) });
+  await putStorage(browser, 'local', { linkStatus: storedReading({ url: 'flow', sharing: { posts: true, reels: true, stories: true, facebookStories: true } }) });
   await setState(stage, { linked: true, facebookName: 'Maria Souza', instagramUsername: 'maria.ig' });
   const ac = await browser.context.newPage();
   await ac.goto(ACCOUNTS);
@@ -125,7 +122,7 @@ test('a reading for another Instagram account keeps nothing of the old account\'
 test('the popup speaks the language chosen in the options page, and follows a change', async () => {
   await putStorage(browser, 'sync', { settings: { version: 1, share: { networks: ['facebook', 'copy'] }, composer: { applyDefault: false, shareToFacebook: false },
     locale: 'de', clickPacingMs: 400, logSize: 500 } });
-  await putStorage(browser, 'local', { linkStatus: reading() });
+  await putStorage(browser, 'local', { linkStatus: storedReading() });
   await openPopup();
   await until(() => page.locator('#unlink').textContent(), (t) => t === 'Facebook-Verknüpfung aufheben', { what: 'German' });
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');

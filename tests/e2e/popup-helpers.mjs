@@ -27,6 +27,11 @@ export function usePopupBrowser(use) {
   return env;
 }
 
+export const MINUTE = 60000;
+export const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
+/** A stored reading of Accounts Center two minutes before the fixed clock: linked as Jane Doe. */
+export const storedReading = (extra) => ({ readAt: FIXED_NOW - 2 * MINUTE, url: ACCOUNTS, linked: true, facebookName: 'Jane Doe', instagramUsername: 'jane.ig', ...extra });
+
 export const popupWorker = (browser) => browser.context.serviceWorkers()[0];
 /** The flow record as the worker keeps it (null when none). */
 export const storedFlow = (browser) => popupWorker(browser).evaluate(async () => (await chrome.storage.session.get('flow')).flow ?? null);

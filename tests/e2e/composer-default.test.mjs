@@ -21,6 +21,13 @@ beforeEach(async () => {
 });
 
 /** Opens the new-post dialog on the feed; returns it and its Facebook switch. */
+/** The stage's account state (linked unless said) and Crosslink's default, then the composer. */
+async function composerWith(stageState, defaults) {
+  await setState(stage, { linked: true, ...stageState });
+  await setSettings(browser, settingsWith(defaults));
+  return openComposer();
+}
+
 async function openComposer(locale = 'en') {
   await page.goto(FEED);
   await page.locator(`svg[aria-label="${NEW_POST[locale]}"]`).click();
@@ -49,9 +56,7 @@ const checked = (sw) => sw.getAttribute('aria-checked');
 const note = (dialog) => dialog.locator('.crosslink-composer-note');
 
 test('default on: Crosslink turns the switch on, says so, and the post goes to Facebook', async () => {
-  await setState(stage, { linked: true, sharing: { posts: false } });
-  await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: true }));
-  const { dialog, fb } = await openComposer();
+  const { dialog, fb } = await composerWith({ sharing: { posts: false } }, { applyDefault: true, shareToFacebook: true });
   await until(() => checked(fb), (v) => v === 'true', { what: 'the switch turned on' });
   await until(() => note(dialog).textContent(), (t) => t === 'Crosslink turned on “Also share to Facebook”, your default. Undo',
     { what: 'the note' });
@@ -63,9 +68,7 @@ test('default on: Crosslink turns the switch on, says so, and the post goes to F
 });
 
 test('undo puts the switch back and the post stays on Instagram only', async () => {
-  await setState(stage, { linked: true, sharing: { posts: false } });
-  await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: true }));
-  const { dialog, fb } = await openComposer();
+  const { dialog, fb } = await composerWith({ sharing: { posts: false } }, { applyDefault: true, shareToFacebook: true });
   await until(() => checked(fb), (v) => v === 'true', { what: 'the switch turned on' });
   await toCaption(dialog);
   await dialog.getByRole('button', { name: 'Undo' }).click();
@@ -75,9 +78,7 @@ test('undo puts the switch back and the post stays on Instagram only', async () 
 });
 
 test('a video resets the switch to the reels default: Crosslink sets it back and says so', async () => {
-  await setState(stage, { linked: true, sharing: { posts: false, reels: false } });
-  await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: true }));
-  const { dialog, fb } = await openComposer();
+  const { dialog, fb } = await composerWith({ sharing: { posts: false, reels: false } }, { applyDefault: true, shareToFacebook: true });
   await until(() => checked(fb), (v) => v === 'true', { what: 'the switch turned on' });
   await toCaption(dialog, 'en', { name: 'clip.mp4', mimeType: 'video/mp4', buffer: Buffer.from('not really a video') });
   await until(() => note(dialog).textContent(), (t) => t === 'Instagram changed “Also share to Facebook”; Crosslink turned it back on, your default. Undo',
@@ -88,18 +89,14 @@ test('a video resets the switch to the reels default: Crosslink sets it back and
 });
 
 test('default off when the site would share: Crosslink turns it off', async () => {
-  await setState(stage, { linked: true, sharing: { posts: true } });
-  await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: false }));
-  const { dialog, fb } = await openComposer();
+  const { dialog, fb } = await composerWith({ sharing: { posts: true } }, { applyDefault: true, shareToFacebook: false });
   await until(() => checked(fb), (v) => v === 'false', { what: 'the switch turned off' });
   assert.equal(await note(dialog).textContent(), 'Crosslink turned off “Also share to Facebook”, your default. Undo');
   assert.equal((await post(dialog)).shareToFacebook, false);
 });
 
 test('setting off: the switch is left as the site set it, and no note', async () => {
-  await setState(stage, { linked: true, sharing: { posts: true } });
-  await setSettings(browser, settingsWith({ applyDefault: false, shareToFacebook: false }));
-  const { dialog, fb } = await openComposer();
+  const { dialog, fb } = await composerWith({ sharing: { posts: true } }, { applyDefault: false, shareToFacebook: false });
   await page.waitForTimeout(800);
   assert.equal(await checked(fb), 'true');
   assert.equal(await note(dialog).count(), 0);
@@ -107,18 +104,14 @@ test('setting off: the switch is left as the site set it, and no note', async ()
 });
 
 test('already as wanted: nothing is clicked and nothing is said', async () => {
-  await setState(stage, { linked: true, sharing: { posts: true } });
-  await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: true }));
-  const { dialog, fb } = await openComposer();
+  const { dialog, fb } = await composerWith({ sharing: { posts: true } }, { applyDefault: true, shareToFacebook: true });
   await page.waitForTimeout(800);
   assert.equal(await checked(fb), 'true');
   assert.equal(await note(dialog).count(), 0);
 });
 
 test('the person\'s own change afterwards is theirs: Crosslink does not set it again', async () => {
-  await setState(stage, { linked: true, sharing: { posts: false } });
-  await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: true }));
-  const { dialog, fb } = await openComposer();
+  const { dialog, fb } = await composerWith({ sharing: { posts: false } }, { applyDefault: true, shareToFacebook: true });
   await until(() => checked(fb), (v) => v === 'true', { what: 'the switch turned on' });
   await toCaption(dialog);
   await fb.press(' ');  // by keyboard: the page turns the key into a click of its own
@@ -147,9 +140,7 @@ test('German, default off, layout B (the switch last): turned off and read back'
 });
 
 test('not linked: there is no switch, and Crosslink adds nothing', async () => {
-  await setState(stage, { linked: false });
-  await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: true }));
-  const { dialog } = await openComposer();
+  const { dialog } = await composerWith({ linked: false }, { applyDefault: true, shareToFacebook: true });
   await page.waitForTimeout(800);
   assert.equal(await dialog.getByRole('switch', { name: LABEL.en, includeHidden: true }).count(), 0);
   assert.equal(await note(dialog).count(), 0);

@@ -13,6 +13,14 @@ useBrowser(async (env) => {
 
 const statusText = () => popup.getByRole('status').textContent();
 const waitForStatus = (expected) => until(statusText, (t) => t === expected, { what: `status "${expected}"` });
+/** Accounts Center in a new tab with the stage in `state`, once the popup says `expected`. */
+async function accountsPage(state, expected) {
+  await setState(stage, state);
+  const page = await browser.context.newPage();
+  await page.goto(ACCOUNTS);
+  await waitForStatus(expected);
+  return page;
+}
 
 test('before any reading the popup says so and offers Accounts Center', async () => {
   // The popup fills its status after the worker answers: wait for the first text.
@@ -21,11 +29,8 @@ test('before any reading the popup says so and offers Accounts Center', async ()
 });
 
 test('an account that is not linked reads "Not linked", with the time of reading', async () => {
-  await setState(stage, { linked: false });
-  const page = await browser.context.newPage();
   const before = Date.now();
-  await page.goto(ACCOUNTS);
-  await waitForStatus('Not linked');
+  const page = await accountsPage({ linked: false }, 'Not linked');
   const stamp = Date.parse(await popup.locator('#status-time time').getAttribute('datetime'));
   assert.ok(stamp >= before - 1000 && stamp <= Date.now(), `reading time ${stamp} not within the test`);
   assert.match(await popup.locator('#status-time').textContent(), /^Read from Accounts Center at /);
@@ -33,10 +38,7 @@ test('an account that is not linked reads "Not linked", with the time of reading
 });
 
 test('a linked account reads "Linked to Facebook as <name>" after the stage changes', async () => {
-  await setState(stage, { linked: true, facebookName: 'Maria Souza' });
-  const page = await browser.context.newPage();
-  await page.goto(ACCOUNTS);
-  await waitForStatus('Linked to Facebook as Maria Souza');
+  const page = await accountsPage({ linked: true, facebookName: 'Maria Souza' }, 'Linked to Facebook as Maria Souza');
   await setState(stage, { linked: false });
   await page.reload();
   await waitForStatus('Not linked');
@@ -44,10 +46,7 @@ test('a linked account reads "Linked to Facebook as <name>" after the stage chan
 });
 
 test('a snapshot that is not JSON shows a named error in the popup, and the worker keeps working', async () => {
-  await setState(stage, { linked: true, facebookName: 'Jane Doe' });
-  const page = await browser.context.newPage();
-  await page.goto(ACCOUNTS);
-  await waitForStatus('Linked to Facebook as Jane Doe');
+  const page = await accountsPage({ linked: true, facebookName: 'Jane Doe' }, 'Linked to Facebook as Jane Doe');
 
   const reply = await evalInContentScript(page,
     `chrome.runtime.sendMessage({ type: 'content/snapshot', snapshot: '{"url": ' })`);

@@ -10,7 +10,7 @@ import { mergeStatus } from './status-store.js';
 import { tellPanel } from './panel-tell.js';
 import { addTaught, loadTaught, newTaughtId, removeTaught } from './taught-store.js';
 import { afterDecision, browserName, personClicked, pushTrail, taughtForCore } from './guided-flow.js';
-import { fail } from './dispatcher.js';
+import { fail, failWith } from './dispatcher.js';
 
 const KEY = 'flow';
 const SNAPSHOT_KEY = 'flowSnapshot';  // the last page of a flow that stopped or went guided (its problem report)
@@ -478,7 +478,7 @@ export function createFlowDriver({ withCore }) {
     const existing = await load();
     if (!ended(existing)) throw fail('flow_running', `a ${existing.flow} flow is already running`);
     const out = core.startFlow(kind, params, Date.now());
-    if (out.error) throw fail(out.error.name, out.error.detail);
+    if (out.error) throw failWith(out.error);
     await markRunning(true);
     await chrome.storage.session.remove(SNAPSHOT_KEY).catch(() => {});
     await syncFacebookScripts(true).catch(() => {});
@@ -545,7 +545,7 @@ export function createFlowDriver({ withCore }) {
       }
       const out = core.answer(cur.state, choice, Date.now());
       if (out.error) {
-        refusal = fail(out.error.name, out.error.detail);
+        refusal = failWith(out.error);
         return undefined;
       }
       const next = { ...cur, state: out.state, status: 'running', asked: '', waitMs: 0 };
@@ -613,7 +613,7 @@ export function createFlowDriver({ withCore }) {
     const snapshot = (await chrome.storage.session.get(SNAPSHOT_KEY))[SNAPSHOT_KEY] ?? null;
     const outcome = rec.guide ? 'guided' : rec.outcome ?? rec.status;
     const out = core.problemReport({ extension: manifest.version, browser: browserName(), flow: rec.flow, outcome, trail: rec.trail ?? [] }, snapshot);
-    if (!out.ok) throw fail(out.error.name, out.error.detail);
+    if (!out.ok) throw failWith(out.error);
     return { text: out.text, report: out.report };
   }
 

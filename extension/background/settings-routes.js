@@ -7,7 +7,7 @@ import {
   saveLog, saveSettings, syncItemBytes,
 } from './settings-store.js';
 import { loadTaught, replaceTaught } from './taught-store.js';
-import { fail } from './dispatcher.js';
+import { fail, failWith } from './dispatcher.js';
 
 // Taught wordings in a backup (issue 16): only these keys of each, as strings or numbers.
 const TAUGHT_KEYS = ['id', 'locator', 'locale', 'role', 'name', 'screen', 'leadsTo', 'flow', 'host', 'instead', 'learnedAt'];
@@ -109,7 +109,7 @@ export function settingsRoutes({ withCore }) {
         const { log } = await loadLog(core, settings.logSize);
         const now = Date.now();
         const out = core.logExport(log, now);
-        if (!out.ok) throw fail(out.error.name, out.error.detail);
+        if (!out.ok) throw failWith(out.error);
         const file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), settings, log: out.export,
           taught: taughtOf(await loadTaught()) };
         return { file, count: out.export.count };

@@ -4,7 +4,7 @@
 //   written only after the core validated them (strict v1) and their size was checked;
 // - the activity log: chrome.storage.local (it would not fit sync's quotas), bounded by
 //   the person's log size and normalized by the core on every read and write.
-import { fail } from './dispatcher.js';
+import { fail, failWith } from './dispatcher.js';
 
 const KEY = 'settings';
 const LOG_KEY = 'activityLog';
@@ -85,7 +85,7 @@ export async function saveSettings(core, candidate) {
 export async function loadLog(core, cap) {
   const stored = (await chrome.storage.local.get(LOG_KEY))[LOG_KEY];
   const out = core.logLoad(stored ?? null, cap);
-  if (!out.ok) throw fail(out.error.name, out.error.detail);
+  if (!out.ok) throw failWith(out.error);
   if (stored !== undefined && (out.repair || out.evicted)) await chrome.storage.local.set({ [LOG_KEY]: out.log }).catch(() => {});
   return out;
 }

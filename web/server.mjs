@@ -152,6 +152,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       return { profileSynced: state.profileSynced };
     }),
     new_password: personTypes('new_password', 'newPassword', 'Enter a new password.'),
+    birthday: personTypes('birthday', 'birthday', 'Enter your birthday.'),
     remove_account: (res, hn) => perform(res, hn, 'remove_account', { account: state.facebookName }, () => {
       const problem = needLinked();
       if (problem) return problem;
@@ -197,6 +198,10 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     cookie_choice: cookieChoice,
     save_login_info: (res, hn, v) => perform(res, hn, 'save_login_info', { choice: String(v.choice ?? ''), trusted: Boolean(v.trusted) }, () => ({}), { counts: false }),
     checkpoint: personTypes('checkpoint', 'checkpoint', 'Enter the code.'),
+    ads_choice: (res, hn, v) => perform(res, hn, 'ads_choice', { choice: String(v.choice ?? ''), trusted: Boolean(v.trusted) }, () => {
+      state.adsChoice = false;
+      return {};
+    }, { counts: false }),
     facebook_continue: (res, hn, v) => {
       const name = state.facebookAccounts[Number(v.account)];
       return perform(res, hn, 'facebook_continue', { account: name ?? '?' }, () => {
@@ -309,9 +314,10 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       const etoken = url.searchParams.get('etoken') ?? '';
       html = ac.finishSetup(ctx, etoken, pendingLinks.get(etoken) ?? null);
     } else if (p === '/add/sync/') html = ac.profileSync(ctx);
-    else if (p === '/reauth/' || p === '/new_password/') {
+    else if (p === '/reauth/' || p === '/new_password/' || p === '/birthday/') {
       const next = url.searchParams.get('next') ?? '/accounts/';
-      html = (p === '/reauth/' ? ac.reauth : ac.newPassword)(ctx, next.startsWith('/') && !next.startsWith('//') ? next : '/accounts/');
+      const step = { '/reauth/': ac.reauth, '/new_password/': ac.newPassword, '/birthday/': ac.birthday }[p];
+      html = step(ctx, next.startsWith('/') && !next.startsWith('//') ? next : '/accounts/');
     } else if (p === '/profiles/') html = ac.profiles(ctx);
     else if (/^\/profiles\/\d+\/$/.test(p)) html = ac.accountDetail(ctx, p.split('/')[2]);
     else if (p === '/connected_experiences/') html = ac.connectedExperiences(ctx);
@@ -342,11 +348,12 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     }
     if (ctx.host === 'm.facebook.com' && p === '/fxauth/') {
       const etoken = url.searchParams.get('etoken') ?? '';
-      if (state.linkSteps === 'dialogs') {
-        const blob = crypto.randomBytes(9).toString('base64url');
-        return redirect(res, `https://${state.linkReturnHost}/add/?auth_flow=ig_linking&background_page=${encodeURIComponent('/')}&blob=${blob}&token=${encodeURIComponent(etoken)}`);
-      }
-      return redirect(res, `https://${state.linkReturnHost}/add/confirm/?etoken=${encodeURIComponent(etoken)}`);
+      const blob = crypto.randomBytes(9).toString('base64url');
+      const finish = state.linkSteps === 'dialogs'
+        ? `/add/?auth_flow=ig_linking&background_page=${encodeURIComponent('/')}&blob=${blob}&token=${encodeURIComponent(etoken)}`
+        : `/add/confirm/?etoken=${encodeURIComponent(etoken)}`;
+      // birthday: Meta asks for the person's birthday before the finish.
+      return redirect(res, `https://${state.linkReturnHost}${state.birthday ? `/birthday/?next=${encodeURIComponent(finish)}` : finish}`);
     }
     if (ctx.host === 'www.facebook.com' && p === '/two_step_verification/authentication/') {
       const next = url.searchParams.get('next') ?? '';
@@ -362,6 +369,8 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     if (p === '/login/' || p === '/login.php') {
       if (!state.facebookLoggedIn || other) return sendHtml(res, 200, fb.login(ctx, url));
       if (!fb.isHandOff(url)) return redirect(res, '/');
+      // adsChoice: the "subscribe for no ads" interstitial comes first, at the same address.
+      if (state.adsChoice) return sendHtml(res, 200, fb.adsChoice(ctx));
       return sendHtml(res, 200, state.facebookAccounts.length > 1 ? fb.chooseAccount(ctx, url) : fb.continueAs(ctx, url));
     }
     if (p === '/') return sendHtml(res, 200, state.facebookLoggedIn ? fb.home(ctx) : fb.login(ctx, url));

@@ -36,6 +36,8 @@ export function defaultState() {
     confirmIdentity: false,
     newPassword: false,
     checkpoint: false,
+    birthday: false,
+    adsChoice: false,
     linkReturnHost: 'accountscenter.instagram.com',  // where Facebook's hand-off returns to (FACTS: Accounts Center's other hosts)
     unknownWording: null,  // guided steps (issue 16): web/variants.mjs
     finishSpinner: 0,
@@ -94,6 +96,8 @@ const SCHEMA = {
   confirmIdentity: check((v) => typeof v === 'boolean', 'must be a boolean'),
   newPassword: check((v) => typeof v === 'boolean', 'must be a boolean'),
   checkpoint: check((v) => typeof v === 'boolean', 'must be a boolean'),
+  birthday: check((v) => typeof v === 'boolean', 'must be a boolean'),
+  adsChoice: check((v) => typeof v === 'boolean', 'must be a boolean'),
   linkReturnHost: oneOf(ACCOUNTS_CENTER_HOSTS),
   unknownWording: check((v) => v === null || UNKNOWN_WORDINGS.includes(v), `must be null or one of ${UNKNOWN_WORDINGS.join(', ')}`),
   finishSpinner: check((v) => isInt(v) && v <= 10000, 'must be an integer from 0 to 10000 (ms)'),

@@ -15,6 +15,8 @@ export const newPasswordText = variantText('new_password');
 export const cookieText = variantText('cookies');
 export const saveLoginText = variantText('save_login');
 export const checkpointText = variantText('checkpoint');
+export const birthdayText = variantText('birthday');
+export const adsChoiceText = variantText('ads_choice');
 const FINISH_WORDINGS = ['adding', 'allow'];
 /** finishWording → the finish button ("adding" and "allow": seen in en only), or null. */
 export const finishText = (locale, wording) => (FINISH_WORDINGS.includes(wording) ? text(locale, `variant.finish.${wording}`) : null);
@@ -51,6 +53,15 @@ export function checkpointInner(ctx) {
   return `<h2 class="${c.h}">${esc(ct('title'))}</h2><p class="${c.p}">${esc(ct('body'))}</p>
 <label for="${id}">${esc(ct('code'))}</label><input id="${id}" inputmode="numeric" autocomplete="one-time-code" class="${h('checkpoint_field')}">
 <div role="button" tabindex="0" class="${c.blue} ${h('checkpoint_continue')}">${esc(ct('continue'))}</div>`;
+}
+
+/** adsChoice: "Subscribe for no ads" on www.facebook.com, shown in place of the page asked for; either choice reloads it. */
+export function adsChoiceInner(ctx) {
+  const { c, h, state } = ctx;
+  const at = (id) => adsChoiceText(state.locale, id);
+  return `<h2 class="${c.h}">${esc(at('title'))}</h2><p class="${c.p}">${esc(at('body'))}</p>
+<div role="button" tabindex="0" class="${c.blue} ${h('ads_choice:subscribe')}">${esc(at('subscribe'))}</div>
+<div role="button" tabindex="0" class="${c.link} ${h('ads_choice:free')}">${esc(at('free'))}</div>`;
 }
 
 /** "Save your login info?" on www.facebook.com, between "Continue" and the hand-off. */

@@ -1,7 +1,8 @@
 // The first-contact variants (issue 15; FACTS.md "Checked again … (December 2026)"),
 // each walked by hand-scripted clicks: link steps as dialogs over a background page with
 // query-string addressing, the finish wordings, "Accounts Centre", the removal wordings
-// on either layout, React-style controls, the cookie banner and "Save your login info?".
+// on either layout, React-style controls, the cookie banner, "Save your login info?", the
+// birthday step and the "subscribe for no ads" interstitial.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as walks from './walks.mjs';
@@ -177,10 +178,48 @@ test('confirmIdentity: "Confirm it\'s you" before the removal; the person types,
   assert.doesNotMatch(JSON.stringify(await logOf(env.stage)), /hunter22/);
 });
 
+test('birthday: "Add your birthday" after the hand-off, before the finish; the person types it, then the finish', async () => {
+  await fresh(env.stage, { birthday: true });
+  await env.page.goto(ACCOUNTS);
+  await role('button', 'Add accounts').click();
+  await role('button', 'Add Facebook account').click();
+  await role('button', 'Continue').click();
+  await role('heading', 'Add your birthday').waitFor();
+  assert.equal(new URL(env.page.url()).pathname, '/birthday/');
+  assert.equal((await state(env.stage)).linked, false, 'nothing linked yet');
+  await env.page.getByLabel('Birthday (MM/DD/YYYY)', { exact: true }).fill('04/17/1990');
+  await role('button', 'Next').click();
+  await role('button', 'Yes, finish setup').click();
+  await role('button', 'Not now').click();
+  await role('heading', 'Accounts').waitFor();
+  assert.deepEqual(await actionsOf(env.stage), ['facebook_continue account=Jane Doe', 'birthday trusted=on', 'link account=Jane Doe', 'sync_profile sync=off']);
+  const typed = await logOf(env.stage, 'login_input');
+  assert.ok(typed.length > 0 && typed.every((e) => e.field === 'birthday' && e.trusted), JSON.stringify(typed));
+  assert.doesNotMatch(JSON.stringify(await logOf(env.stage)), /1990/);
+});
+
+test('adsChoice: "Subscribe for no ads" in place of Facebook\'s "Continue as" until the person chooses; then the page asked for', async () => {
+  await fresh(env.stage, { adsChoice: true, linkSteps: 'dialogs' });
+  await env.page.goto(ACCOUNTS);
+  await role('button', 'Add accounts').click();
+  await role('button', 'Add Facebook account').click();
+  await role('heading', 'Subscribe for no ads').waitFor();
+  const at = env.page.url();
+  assert.equal(await role('button', 'Continue').count(), 0, 'the interstitial, not the page beneath it');
+  await role('button', 'Use for free with ads').click();
+  await role('button', 'Continue').waitFor();
+  assert.equal(env.page.url(), at, 'the same address, the page asked for');
+  await role('button', 'Continue').click();
+  await role('button', 'Yes, finish setup').click();
+  await role('button', 'Not now').click();
+  await role('heading', 'Accounts').waitFor();
+  assert.deepEqual(await actionsOf(env.stage), ['ads_choice choice=free trusted=on', 'facebook_continue account=Jane Doe', 'link account=Jane Doe', 'sync_profile sync=off']);
+});
+
 test('the variant keys are validated', async () => {
   const { control } = await import('./helpers.mjs');
   for (const bad of [{ scramble: -1 }, { scramble: 1.5 }, { scramble: '3' }, { linkSteps: 'modal' }, { finishWording: 'done' },
-    { removalWording: 'A' }, { reactClicks: 1 }, { confirmIdentity: 'no' }, { cookieBanner: 'yes' }, { saveLoginInfo: null }, { accountsCentre: 'gb' }]) {
+    { removalWording: 'A' }, { reactClicks: 1 }, { confirmIdentity: 'no' }, { cookieBanner: 'yes' }, { saveLoginInfo: null }, { accountsCentre: 'gb' }, { birthday: 'yes' }, { adsChoice: 1 }]) {
     const r = await control(env.stage, 'POST', '/__stage/state', bad);
     assert.equal(r.status, 400, JSON.stringify(bad));
   }

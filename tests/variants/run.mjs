@@ -60,7 +60,7 @@ const FLOWS = {
 const ALL_FLOWS = Object.keys(FLOWS);
 const AC_FLOWS = ['link', 'unlink', 'setSharing', 'readStatus'];
 
-/** The variants: the state each adds, and the flows it concerns. */
+/** The variants: the state each adds, the flows it concerns, and (person) what Meta asks the person there, which the flow must ask them. */
 const VARIANTS = {
   plain: { state: {}, flows: ALL_FLOWS, unscrambled: true },  // the control: the stage as the flow tests see it
   scrambled: { state: {}, flows: ALL_FLOWS },
@@ -72,12 +72,14 @@ const VARIANTS = {
   removalHelpB: { state: { removalWording: 'help', layout: 'B' }, flows: ['unlink'] },
   removalWebA: { state: { removalWording: 'web', layout: 'A' }, flows: ['unlink'] },
   reactClicks: { state: { reactClicks: true }, flows: ALL_FLOWS },
-  cookieBanner: { state: { cookieBanner: true }, flows: ALL_FLOWS, person: true },
-  saveLoginInfo: { state: { saveLoginInfo: true }, flows: ['link'], person: true },
-  confirmIdentity: { state: { confirmIdentity: true }, flows: ['unlink'], person: true },
+  cookieBanner: { state: { cookieBanner: true }, flows: ALL_FLOWS, person: 'cookies' },
+  saveLoginInfo: { state: { saveLoginInfo: true }, flows: ['link'], person: 'save_login' },
+  confirmIdentity: { state: { confirmIdentity: true }, flows: ['unlink'], person: 'confirm_identity' },
   otherAcHost: { state: { linkReturnHost: 'accountscenter.meta.com' }, flows: ['link'] },  // Accounts Center at another of Meta's hosts
-  newPassword: { state: { newPassword: true }, flows: ['unlink'], person: true },  // a new Facebook password before the removal
-  checkpoint: { state: { checkpoint: true }, flows: ['link'], person: true },  // two-factor authentication on Facebook's side
+  newPassword: { state: { newPassword: true }, flows: ['unlink'], person: 'new_password' },  // a new Facebook password before the removal
+  checkpoint: { state: { checkpoint: true }, flows: ['link'], person: 'checkpoint' },  // two-factor authentication on Facebook's side
+  birthday: { state: { birthday: true }, flows: ['link'], person: 'birthday' },  // an age step before the finish
+  adsChoice: { state: { adsChoice: true }, flows: ['link'], person: 'ads_choice' },  // "subscribe for no ads" on Facebook
 };
 // The person's decisions the runner makes when asked: [dialog or heading, button].
 const PERSON = [
@@ -86,8 +88,10 @@ const PERSON = [
   { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: "Confirm it's you" }) }), button: 'Continue', type: ['Password', 'hunter22'] },
   { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Create a new Facebook password' }) }), button: 'Continue', type: ['New password', 'correct horse 7'] },
   { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Two-factor authentication' }) }), button: 'Continue', type: ['Code', '123456'] },
+  { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Add your birthday' }) }), button: 'Next', type: ['Birthday (MM/DD/YYYY)', '04/17/1990'] },
+  { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Subscribe for no ads' }) }), button: 'Use for free with ads' },
 ];
-const PERSON_ACTIONS = ['cookie_choice', 'save_login_info', 'confirm_identity', 'new_password', 'checkpoint'];
+const PERSON_ACTIONS = ['cookie_choice', 'save_login_info', 'confirm_identity', 'new_password', 'checkpoint', 'birthday', 'ads_choice'];
 
 function plan() {
   const env = process.env;
@@ -138,6 +142,7 @@ async function runOne(env, { flow, variant, seed }) {
   await clearReadings(env.popup);
   await stageRequest(env.stage, '/__stage/state', { ...spec.from, ...vspec.state, scramble: seed });
   const problems = [];
+  const asked = new Set();  // what the flow asked the person (vspec.person: the decision Meta asks for)
   let rec;
   try {
     // Link from the popup's button, as a person starts it (the click is what asks for the
@@ -156,7 +161,10 @@ async function runOne(env, { flow, variant, seed }) {
       // Crosslink's own consent asks (issue 17: the name to link or unlink) are answered as
       // the person would, with the name offered; Meta's decisions only where the variant has them.
       if (rec?.status === 'needs_user' && CONSENT_ASKS.has(rec.asked)) await answerConsent(env.popup, rec);
-      else if (vspec.person && rec?.status === 'needs_user') await actAsPerson(env);
+      else if (vspec.person && rec?.status === 'needs_user') {
+        asked.add(rec.asked);
+        await actAsPerson(env);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
     if (rec?.status !== 'done' && !problems.length) problems.push(`ended ${rec?.status}: ${JSON.stringify(rec?.error ?? null)}`);
@@ -177,6 +185,7 @@ async function runOne(env, { flow, variant, seed }) {
   if (vspec.person && seed !== undefined && !actions.some((e) => PERSON_ACTIONS.includes(e.name) && e.args.trusted)) {
     problems.push('the person was never asked (no decision of theirs in the log: the flow went past or around it)');
   }
+  if (vspec.person && !asked.has(vspec.person)) problems.push(`never asked "${vspec.person}" (asked: ${[...asked].join(', ') || 'nothing'})`);
   // Typed: anything at all, but for what the person typed themselves when Meta asked them.
   const typed = (await stageLog(env.stage, 'login_input')).filter((e) => !(vspec.person && e.trusted));
   if (typed.length) problems.push(`typed into a login field: ${typed.map((e) => `${e.field}/${e.how}`).join(', ')}`);

@@ -56,9 +56,9 @@ on('remove_confirm', async (el) => {
   location.assign('/accounts/');
 });
 
-// "Confirm it's you" and "Create a new Facebook password": every input into the password
-// is reported (trusted or not, never the value); "Continue" is the person's decision.
-for (const [hook, field, action] of [['reauth', 'reauth_pass', 'confirm_identity'], ['newpass', 'new_pass', 'new_password']]) {
+// "Confirm it's you", "Create a new Facebook password" and "Add your birthday": every input
+// into the field is reported (trusted or not, never the value); "Continue" is the person's decision.
+for (const [hook, field, action] of [['reauth', 'reauth_pass', 'confirm_identity'], ['newpass', 'new_pass', 'new_password'], ['birthday', 'birthday', 'birthday']]) {
   for (const el of $$(`${hook}_field`)) {
     el.addEventListener('input', (e) => {
       const body = JSON.stringify({ field, how: 'input', length: el.value.length, trusted: e.isTrusted });

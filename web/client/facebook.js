@@ -15,6 +15,12 @@ on('checkpoint_continue', async (el, _, event) => {
   location.assign(next);
 });
 
+// adsChoice: the person's choice (isTrusted reported), then the page they asked for.
+on('ads_choice', async (el, choice, event) => {
+  await graphql('ads_choice', { choice, trusted: Boolean(event && event.isTrusted) });
+  location.reload();
+});
+
 // saveLoginInfo: the person's choice (isTrusted reported), then on to the hand-off.
 on('save_login', async (el, choice, event) => {
   const next = el.closest('[data-next]').getAttribute('data-next');

@@ -4,7 +4,7 @@
 // site; layout B a top bar, other nesting and order, and the live removal wording.
 import { BASE_CSS, avatarFor, dialog, esc, icon } from '../look.mjs';
 import { renderDocument } from './common.mjs';
-import { finishSpinnerAttr, newPasswordText, reauthText } from '../variants.mjs';
+import { birthdayText, finishSpinnerAttr, newPasswordText, reauthText } from '../variants.mjs';
 
 export const INSTAGRAM_PROFILE_ID = '17841400000000001';
 export const facebookId = (state, name) => {
@@ -276,20 +276,23 @@ export function accountDetail(ctx, id) {
   return doc(ctx, name, 'accounts', main, templates);
 }
 
-/** A step where Meta asks the person for a password (`?next=` the page to return to): never typed by us. */
-function passwordStep(ctx, next, words, hook, autocomplete) {
+/** A step where Meta asks the person for a password or their birthday (`?next=` the page to return to): never typed by us. */
+function personStep(ctx, next, words, hook, autocomplete, type = 'password') {
   const { c, h } = ctx;
   const id = `${c.lbl}_${hook}`;
   return doc(ctx, words('title'), 'accounts', `<div class="${c.center}" data-next="${esc(next)}"><h1 class="${c.title}">${esc(words('title'))}</h1><p class="${c.text}">${esc(words('body'))}</p>
-<label for="${id}" class="${c.sub}" style="display:block;text-align:left">${esc(words('password'))}</label><input id="${id}" type="password" autocomplete="${autocomplete}" class="${c.secondary} ${c.full} ${h(`${hook}_field`)}" style="border-radius:8px;justify-content:flex-start">
+<label for="${id}" class="${c.sub}" style="display:block;text-align:left">${esc(words('field'))}</label><input id="${id}" type="${type}" autocomplete="${autocomplete}" class="${c.secondary} ${c.full} ${h(`${hook}_field`)}" style="border-radius:8px;justify-content:flex-start">
 <div role="button" tabindex="0" class="${c.primary} ${c.full} ${h(`${hook}_continue`)}">${esc(words('continue'))}</div></div>`);
 }
 
 /** confirmIdentity: "Confirm it's you" (`/reauth/?next=…`) — the person types their password, never us. */
-export const reauth = (ctx, next) => passwordStep(ctx, next, (id) => reauthText(ctx.state.locale, id), 'reauth', 'current-password');
+export const reauth = (ctx, next) => personStep(ctx, next, (id) => reauthText(ctx.state.locale, id), 'reauth', 'current-password');
 
 /** newPassword: "Create a new Facebook password" (`/new_password/?next=…`) before the removal — the person's, never us. */
-export const newPassword = (ctx, next) => passwordStep(ctx, next, (id) => newPasswordText(ctx.state.locale, id), 'newpass', 'new-password');
+export const newPassword = (ctx, next) => personStep(ctx, next, (id) => newPasswordText(ctx.state.locale, id), 'newpass', 'new-password');
+
+/** birthday: "Add your birthday" (`/birthday/?next=…`) after the hand-off, before the finish — the person's own date, never us. */
+export const birthday = (ctx, next) => personStep(ctx, next, (id) => birthdayText(ctx.state.locale, id), 'birthday', 'bday', 'text');
 
 /** `/profiles/`: the profiles in this Accounts Center. */
 export function profiles(ctx) {

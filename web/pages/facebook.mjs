@@ -3,7 +3,7 @@
 // filled by the extension: every input into it is audited), a home page and the sharer.
 import { BASE_CSS, avatarFor, esc, icon } from '../look.mjs';
 import { renderDocument } from './common.mjs';
-import { checkpointInner, saveLoginInner } from '../variants.mjs';
+import { adsChoiceInner, checkpointInner, saveLoginInner } from '../variants.mjs';
 
 function css(c) {
   return `${BASE_CSS}
@@ -64,6 +64,12 @@ ${avatar(c, name)}<div class="${c.name}" role="heading" aria-level="2">${esc(t('
 export function saveLogin(ctx, next) {
   const { c } = ctx;
   return doc(ctx, ctx.t('fb.facebook'), `<div class="${c.wrap}">${wordmark(ctx)}<div class="${c.box}" data-next="${esc(next)}">${saveLoginInner(ctx)}</div></div>`);
+}
+
+/** adsChoice: the "subscribe for no ads" interstitial, in place of the page asked for. */
+export function adsChoice(ctx) {
+  const { c } = ctx;
+  return doc(ctx, ctx.t('fb.facebook'), `<div class="${c.wrap}">${wordmark(ctx)}<div class="${c.box}">${adsChoiceInner(ctx)}</div></div>`);
 }
 
 /** checkpoint: two-factor authentication — the person's code; then on to `next`. */

@@ -198,6 +198,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     cookie_choice: cookieChoice,
     save_login_info: (res, hn, v) => perform(res, hn, 'save_login_info', { choice: String(v.choice ?? ''), trusted: Boolean(v.trusted) }, () => ({}), { counts: false }),
     checkpoint: personTypes('checkpoint', 'checkpoint', 'Enter the code.'),
+    facebook_password: personTypes('facebook_password', 'facebookPassword', 'Enter your password.'),
     ads_choice: (res, hn, v) => perform(res, hn, 'ads_choice', { choice: String(v.choice ?? ''), trusted: Boolean(v.trusted) }, () => {
       state.adsChoice = false;
       return {};
@@ -211,6 +212,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
         pendingLinks.set(etoken, { account: name });
         const extra = Buffer.from(JSON.stringify({ ac: 'link' })).toString('base64url');
         const handOff = `https://m.facebook.com/fxauth/?app_id=${FXCAL_APP_ID}&etoken=${etoken}&extra_data=${extra}`;
+        if (state.facebookPassword) return { redirect: `https://m.facebook.com/login/device-based/password/?flow=fx_reauth&next=${encodeURIComponent(handOff)}` };
         if (state.checkpoint) return { redirect: `https://www.facebook.com/two_step_verification/authentication/?next=${encodeURIComponent(handOff)}` };
         if (state.saveLoginInfo) return { redirect: `https://www.facebook.com/login/save-device/?next=${encodeURIComponent(handOff)}` };
         return { redirect: handOff };
@@ -355,10 +357,13 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       // birthday: Meta asks for the person's birthday before the finish.
       return redirect(res, `https://${state.linkReturnHost}${state.birthday ? `/birthday/?next=${encodeURIComponent(finish)}` : finish}`);
     }
-    if (ctx.host === 'www.facebook.com' && p === '/two_step_verification/authentication/') {
+    // The steps where the person types, on the way to the hand-off (`next`).
+    const fieldStep = { 'www.facebook.com/two_step_verification/authentication/': 'checkpoint', 'm.facebook.com/login/device-based/password/': 'fb_password' }[ctx.host + p];
+    if (fieldStep) {
       const next = url.searchParams.get('next') ?? '';
       if (!next.startsWith('https://m.facebook.com/fxauth/')) return redirect(res, '/');
-      return sendHtml(res, 200, fb.checkpoint(ctx, next));
+      const account = pendingLinks.get(new URL(next).searchParams.get('etoken') ?? '')?.account ?? '';
+      return sendHtml(res, 200, fb.personField(ctx, fieldStep, next, account));
     }
     if (ctx.host === 'www.facebook.com' && p === '/login/save-device/') {
       const next = url.searchParams.get('next') ?? '';

@@ -37,6 +37,7 @@ export function defaultState() {
     newPassword: false,
     checkpoint: false,
     birthday: false,
+    facebookPassword: false,
     adsChoice: false,
     linkReturnHost: 'accountscenter.instagram.com',  // where Facebook's hand-off returns to (FACTS: Accounts Center's other hosts)
     unknownWording: null,  // guided steps (issue 16): web/variants.mjs
@@ -97,6 +98,7 @@ const SCHEMA = {
   newPassword: check((v) => typeof v === 'boolean', 'must be a boolean'),
   checkpoint: check((v) => typeof v === 'boolean', 'must be a boolean'),
   birthday: check((v) => typeof v === 'boolean', 'must be a boolean'),
+  facebookPassword: check((v) => typeof v === 'boolean', 'must be a boolean'),
   adsChoice: check((v) => typeof v === 'boolean', 'must be a boolean'),
   linkReturnHost: oneOf(ACCOUNTS_CENTER_HOSTS),
   unknownWording: check((v) => v === null || UNKNOWN_WORDINGS.includes(v), `must be null or one of ${UNKNOWN_WORDINGS.join(', ')}`),

@@ -14,7 +14,6 @@ export const reauthText = variantText('reauth');
 export const newPasswordText = variantText('new_password');
 export const cookieText = variantText('cookies');
 export const saveLoginText = variantText('save_login');
-export const checkpointText = variantText('checkpoint');
 export const birthdayText = variantText('birthday');
 export const adsChoiceText = variantText('ads_choice');
 const FINISH_WORDINGS = ['adding', 'allow'];
@@ -43,16 +42,23 @@ export function cookieBanner(ctx) {
   return dialog(c, { label: ct('title'), inner, extraClass: h('overlay') });
 }
 
-// checkpoint: two-factor authentication on Facebook between "Continue" and the hand-off
-// (FACTS.md, December 2026: checkpoints, /two_step_verification/authentication/).
-/** The checkpoint's content: a code only the person has, never us. */
-export function checkpointInner(ctx) {
+/**
+ * A Facebook step where the person types what only they know, then goes on (`data-next` on
+ * the page): checkpoint, two-factor authentication between "Continue" and the hand-off
+ * (FACTS.md, December 2026: /two_step_verification/authentication/); facebookPassword, the
+ * saved account's password page (m.facebook.com/login/device-based/password/?flow=fx_reauth).
+ */
+const FACEBOOK_FIELDS = {  // the hook (its words are variant.<hook>.* in web/texts.json) → the field's attributes
+  checkpoint: 'inputmode="numeric" autocomplete="one-time-code"',
+  fb_password: 'type="password" autocomplete="current-password"',
+};
+export function facebookFieldInner(ctx, hook, account) {
   const { c, h, state } = ctx;
-  const ct = (id) => checkpointText(state.locale, id);
-  const id = `${c.lbl ?? 'x'}_code`;
-  return `<h2 class="${c.h}">${esc(ct('title'))}</h2><p class="${c.p}">${esc(ct('body'))}</p>
-<label for="${id}">${esc(ct('code'))}</label><input id="${id}" inputmode="numeric" autocomplete="one-time-code" class="${h('checkpoint_field')}">
-<div role="button" tabindex="0" class="${c.blue} ${h('checkpoint_continue')}">${esc(ct('continue'))}</div>`;
+  const w = (id) => text(state.locale, `variant.${hook}.${id}`, { name: account });
+  const id = `${c.lbl ?? 'x'}_${hook}`;
+  return `<h2 class="${c.h}">${esc(w('title'))}</h2><p class="${c.p}">${esc(w('body'))}</p>
+<label for="${id}">${esc(w('field'))}</label><input id="${id}" ${FACEBOOK_FIELDS[hook]} class="${h(`${hook}_field`)}">
+<div role="button" tabindex="0" class="${c.blue} ${h(`${hook}_continue`)}">${esc(w('continue'))}</div>`;
 }
 
 /** adsChoice: "Subscribe for no ads" on www.facebook.com, shown in place of the page asked for; either choice reloads it. */

@@ -198,6 +198,27 @@ test('birthday: "Add your birthday" after the hand-off, before the finish; the p
   assert.doesNotMatch(JSON.stringify(await logOf(env.stage)), /1990/);
 });
 
+test('facebookPassword: the saved account\'s password page after "Continue", the person types, then the hand-off', async () => {
+  await fresh(env.stage, { facebookPassword: true });
+  await env.page.goto(ACCOUNTS);
+  await role('button', 'Add accounts').click();
+  await role('button', 'Add Facebook account').click();
+  await role('button', 'Continue').click();
+  await role('heading', 'Log in as Jane Doe').waitFor();
+  const at = new URL(env.page.url());
+  assert.equal(at.host + at.pathname, 'm.facebook.com/login/device-based/password/');
+  assert.equal(at.searchParams.get('flow'), 'fx_reauth');
+  await env.page.getByLabel('Password', { exact: true }).fill('hunter22');
+  await role('button', 'Log in').click();
+  await role('button', 'Yes, finish setup').click();
+  await role('button', 'Not now').click();
+  await role('heading', 'Accounts').waitFor();
+  assert.deepEqual(await actionsOf(env.stage), ['facebook_continue account=Jane Doe', 'facebook_password trusted=on', 'link account=Jane Doe', 'sync_profile sync=off']);
+  const typed = await logOf(env.stage, 'login_input');
+  assert.ok(typed.length > 0 && typed.every((e) => e.field === 'fb_pass' && e.trusted), JSON.stringify(typed));
+  assert.doesNotMatch(JSON.stringify(await logOf(env.stage)), /hunter22/);
+});
+
 test('adsChoice: "Subscribe for no ads" in place of Facebook\'s "Continue as" until the person chooses; then the page asked for', async () => {
   await fresh(env.stage, { adsChoice: true, linkSteps: 'dialogs' });
   await env.page.goto(ACCOUNTS);
@@ -219,7 +240,7 @@ test('adsChoice: "Subscribe for no ads" in place of Facebook\'s "Continue as" un
 test('the variant keys are validated', async () => {
   const { control } = await import('./helpers.mjs');
   for (const bad of [{ scramble: -1 }, { scramble: 1.5 }, { scramble: '3' }, { linkSteps: 'modal' }, { finishWording: 'done' },
-    { removalWording: 'A' }, { reactClicks: 1 }, { confirmIdentity: 'no' }, { cookieBanner: 'yes' }, { saveLoginInfo: null }, { accountsCentre: 'gb' }, { birthday: 'yes' }, { adsChoice: 1 }]) {
+    { removalWording: 'A' }, { reactClicks: 1 }, { confirmIdentity: 'no' }, { cookieBanner: 'yes' }, { saveLoginInfo: null }, { accountsCentre: 'gb' }, { birthday: 'yes' }, { adsChoice: 1 }, { facebookPassword: 'x' }]) {
     const r = await control(env.stage, 'POST', '/__stage/state', bad);
     assert.equal(r.status, 400, JSON.stringify(bad));
   }

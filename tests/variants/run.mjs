@@ -78,7 +78,8 @@ const VARIANTS = {
   otherAcHost: { state: { linkReturnHost: 'accountscenter.meta.com' }, flows: ['link'] },  // Accounts Center at another of Meta's hosts
   newPassword: { state: { newPassword: true }, flows: ['unlink'], person: 'new_password' },  // a new Facebook password before the removal
   checkpoint: { state: { checkpoint: true }, flows: ['link'], person: 'checkpoint' },  // two-factor authentication on Facebook's side
-  birthday: { state: { birthday: true }, flows: ['link'], person: 'birthday' },  // an age step before the finish
+  birthday: { state: { birthday: true }, flows: ['link'], person: 'birthday' },
+  facebookPassword: { state: { facebookPassword: true }, flows: ['link'], person: 'facebook_password' },  // the saved account's password  // an age step before the finish
   adsChoice: { state: { adsChoice: true }, flows: ['link'], person: 'ads_choice' },  // "subscribe for no ads" on Facebook
 };
 // The person's decisions the runner makes when asked: [dialog or heading, button].
@@ -90,8 +91,9 @@ const PERSON = [
   { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Two-factor authentication' }) }), button: 'Continue', type: ['Code', '123456'] },
   { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Add your birthday' }) }), button: 'Next', type: ['Birthday (MM/DD/YYYY)', '04/17/1990'] },
   { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Subscribe for no ads' }) }), button: 'Use for free with ads' },
+  { where: (p) => p.locator('body').filter({ has: p.getByRole('heading', { name: 'Log in as Jane Doe' }) }), button: 'Log in', type: ['Password', 'hunter22'] },
 ];
-const PERSON_ACTIONS = ['cookie_choice', 'save_login_info', 'confirm_identity', 'new_password', 'checkpoint', 'birthday', 'ads_choice'];
+const PERSON_ACTIONS = ['cookie_choice', 'save_login_info', 'confirm_identity', 'new_password', 'checkpoint', 'birthday', 'ads_choice', 'facebook_password'];
 
 function plan() {
   const env = process.env;

@@ -7,13 +7,22 @@ on('fb_continue', async (el, index) => {
   location.assign(data.redirect);
 });
 
-// checkpoint: the person's code (its length and isTrusted reported, never the value), then on to the hand-off.
-on('checkpoint_continue', async (el, _, event) => {
-  const next = el.closest('[data-next]').getAttribute('data-next');
-  const [field] = $$('checkpoint_field');
-  await graphql('checkpoint', { length: field ? field.value.length : 0, trusted: Boolean(event && event.isTrusted) });
-  location.assign(next);
-});
+const report = (field, how, el, trusted) => {
+  const body = JSON.stringify({ field, how, length: el.value.length, trusted: Boolean(trusted) });
+  fetch('/ajax/bz', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body }).catch(() => {});
+};
+
+// checkpoint and facebookPassword: what the person types (its length and isTrusted
+// reported, never the value), then on to the hand-off.
+for (const [hook, field, action] of [['checkpoint', 'checkpoint_code', 'checkpoint'], ['fb_password', 'fb_pass', 'facebook_password']]) {
+  on(`${hook}_continue`, async (el, _, event) => {
+    const next = el.closest('[data-next]').getAttribute('data-next');
+    const [input] = $$(`${hook}_field`);
+    await graphql(action, { length: input ? input.value.length : 0, trusted: Boolean(event && event.isTrusted) });
+    location.assign(next);
+  });
+  for (const el of $$(`${hook}_field`)) el.addEventListener('input', (e) => report(field, 'input', el, e.isTrusted));
+}
 
 // adsChoice: the person's choice (isTrusted reported), then the page they asked for.
 on('ads_choice', async (el, choice, event) => {
@@ -28,11 +37,6 @@ on('save_login', async (el, choice, event) => {
   location.assign(next);
 });
 
-const report = (field, how, el, trusted) => {
-  const body = JSON.stringify({ field, how, length: el.value.length, trusted: Boolean(trusted) });
-  fetch('/ajax/bz', { method: 'POST', credentials: 'same-origin', keepalive: true, headers: { 'content-type': 'application/json' }, body }).catch(() => {});
-};
-for (const el of $$('checkpoint_field')) el.addEventListener('input', (e) => report('checkpoint_code', 'input', el, e.isTrusted));
 for (const el of $$('login_field')) {
   const field = el.name;
   let last = el.value;

@@ -3,7 +3,7 @@
 // filled by the extension: every input into it is audited), a home page and the sharer.
 import { BASE_CSS, avatarFor, esc, icon } from '../look.mjs';
 import { renderDocument } from './common.mjs';
-import { adsChoiceInner, checkpointInner, saveLoginInner } from '../variants.mjs';
+import { adsChoiceInner, facebookFieldInner, saveLoginInner } from '../variants.mjs';
 
 function css(c) {
   return `${BASE_CSS}
@@ -72,10 +72,10 @@ export function adsChoice(ctx) {
   return doc(ctx, ctx.t('fb.facebook'), `<div class="${c.wrap}">${wordmark(ctx)}<div class="${c.box}">${adsChoiceInner(ctx)}</div></div>`);
 }
 
-/** checkpoint: two-factor authentication — the person's code; then on to `next`. */
-export function checkpoint(ctx, next) {
+/** checkpoint (two-factor) or facebookPassword (the password of `account`, the one continued as): the person types; then on to `next`. */
+export function personField(ctx, hook, next, account) {
   const { c } = ctx;
-  return doc(ctx, ctx.t('fb.facebook'), `<div class="${c.wrap}">${wordmark(ctx)}<div class="${c.box}" data-next="${esc(next)}">${checkpointInner(ctx)}</div></div>`);
+  return doc(ctx, ctx.t('fb.facebook'), `<div class="${c.wrap}">${wordmark(ctx)}<div class="${c.box}" data-next="${esc(next)}">${facebookFieldInner(ctx, hook, account)}</div></div>`);
 }
 
 /** facebook_choose_account: one card per saved account, and "Use another account". */

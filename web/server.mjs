@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ACCOUNTS_CENTER_HOSTS, STAGE_HOSTS, ensureCert } from './cert.mjs';
+import { ACCOUNTS_CENTER_HOSTS, HAND_OFF_HOSTS, STAGE_HOSTS, ensureCert } from './cert.mjs';
 import { newOwnCode } from './feed.mjs';
 import { createLog } from './log.mjs';
 import { lab } from './lab.mjs';
@@ -24,6 +24,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MAX_BODY = 1 << 20;
 const MAX_UPLOAD = 16 << 20;
 const HOSTS = STAGE_HOSTS;
+/** A URL of the linking hand-off, on any host it can pass. */
+const isHandOffUrl = (u) => HAND_OFF_HOSTS.some((h) => u.startsWith(`https://${h}/fxauth/`));
 const FXCAL_APP_ID = '124024574287414';
 const FAVICONS = [
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect x="2" y="2" width="20" height="20" rx="6" fill="#d62976"/><circle cx="12" cy="12" r="4.5" fill="none" stroke="#fff" stroke-width="2"/></svg>',
@@ -211,10 +213,10 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
         const etoken = crypto.randomBytes(12).toString('base64url');
         pendingLinks.set(etoken, { account: name });
         const extra = Buffer.from(JSON.stringify({ ac: 'link' })).toString('base64url');
-        const handOff = `https://m.facebook.com/fxauth/?app_id=${FXCAL_APP_ID}&etoken=${etoken}&extra_data=${extra}`;
+        const handOff = `https://${state.handOffHost}/fxauth/?app_id=${FXCAL_APP_ID}&etoken=${etoken}&extra_data=${extra}`;
         if (state.facebookPassword) return { redirect: `https://m.facebook.com/login/device-based/password/?flow=fx_reauth&next=${encodeURIComponent(handOff)}` };
-        if (state.checkpoint) return { redirect: `https://www.facebook.com/two_step_verification/authentication/?next=${encodeURIComponent(handOff)}` };
-        if (state.saveLoginInfo) return { redirect: `https://www.facebook.com/login/save-device/?next=${encodeURIComponent(handOff)}` };
+        if (state.checkpoint) return { redirect: `https://${hn}/two_step_verification/authentication/?next=${encodeURIComponent(handOff)}` };
+        if (state.saveLoginInfo) return { redirect: `https://${hn}/login/save-device/?next=${encodeURIComponent(handOff)}` };
         return { redirect: handOff };
       });
     },
@@ -337,7 +339,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
         const form = await readForm(req);
         const email = form.get('email') ?? '';
         const pass = form.get('pass') ?? '';
-        const back = new URL('https://www.facebook.com/login/');
+        const back = new URL(`https://${ctx.host}/login/`);
         for (const [k, v] of form) if (!['email', 'pass', 'login'].includes(k)) back.searchParams.set(k, v);
         log.add('login_input', { host: ctx.host, field: 'form', how: 'post', length: email.length + pass.length, trusted: true });
         if (!email || !pass) return sendHtml(res, 200, fb.login(ctx, back, ctx.t('fb.login.empty')));
@@ -348,7 +350,7 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       }
       return sendJson(res, 404, { status: 'fail', message: 'no such endpoint' });
     }
-    if (ctx.host === 'm.facebook.com' && p === '/fxauth/') {
+    if (HAND_OFF_HOSTS.includes(ctx.host) && p === '/fxauth/') {
       const etoken = url.searchParams.get('etoken') ?? '';
       const blob = crypto.randomBytes(9).toString('base64url');
       const finish = state.linkSteps === 'dialogs'
@@ -358,16 +360,16 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
       return redirect(res, `https://${state.linkReturnHost}${state.birthday ? `/birthday/?next=${encodeURIComponent(finish)}` : finish}`);
     }
     // The steps where the person types, on the way to the hand-off (`next`).
-    const fieldStep = { 'www.facebook.com/two_step_verification/authentication/': 'checkpoint', 'm.facebook.com/login/device-based/password/': 'fb_password' }[ctx.host + p];
+    const fieldStep = { '/two_step_verification/authentication/': 'checkpoint', '/login/device-based/password/': 'fb_password' }[p];
     if (fieldStep) {
       const next = url.searchParams.get('next') ?? '';
-      if (!next.startsWith('https://m.facebook.com/fxauth/')) return redirect(res, '/');
+      if (!isHandOffUrl(next)) return redirect(res, '/');
       const account = pendingLinks.get(new URL(next).searchParams.get('etoken') ?? '')?.account ?? '';
       return sendHtml(res, 200, fb.personField(ctx, fieldStep, next, account));
     }
-    if (ctx.host === 'www.facebook.com' && p === '/login/save-device/') {
+    if (p === '/login/save-device/') {
       const next = url.searchParams.get('next') ?? '';
-      if (!next.startsWith('https://m.facebook.com/fxauth/')) return redirect(res, '/');
+      if (!isHandOffUrl(next)) return redirect(res, '/');
       return sendHtml(res, 200, fb.saveLogin(ctx, next));
     }
     const other = url.searchParams.get('login_as_other') === '1';

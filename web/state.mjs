@@ -3,7 +3,7 @@
 // web/README.md; keep the two in step).
 import { LOCALES } from './texts.mjs';
 import { UNKNOWN_WORDINGS } from './variants.mjs';
-import { ACCOUNTS_CENTER_HOSTS } from './cert.mjs';
+import { ACCOUNTS_CENTER_HOSTS, FACEBOOK_LOGIN_HOSTS, HAND_OFF_HOSTS } from './cert.mjs';
 
 export const SWITCHES = ['posts', 'reels', 'stories', 'facebookStories'];
 export const OTHERS_ON_FACEBOOK = ['chats', 'requests', 'none'];
@@ -40,6 +40,8 @@ export function defaultState() {
     facebookPassword: false,
     adsChoice: false,
     linkReturnHost: 'accountscenter.instagram.com',  // where Facebook's hand-off returns to (FACTS: Accounts Center's other hosts)
+    facebookLoginHost: 'www.facebook.com',  // where "Add Facebook account" leads (FACTS: www, m, web or touch)
+    handOffHost: 'm.facebook.com',  // where the hand-off (/fxauth/) passes (FACTS: also auth.meta.com)
     unknownWording: null,  // guided steps (issue 16): web/variants.mjs
     finishSpinner: 0,
     // who is who
@@ -101,6 +103,8 @@ const SCHEMA = {
   facebookPassword: check((v) => typeof v === 'boolean', 'must be a boolean'),
   adsChoice: check((v) => typeof v === 'boolean', 'must be a boolean'),
   linkReturnHost: oneOf(ACCOUNTS_CENTER_HOSTS),
+  facebookLoginHost: oneOf(FACEBOOK_LOGIN_HOSTS),
+  handOffHost: oneOf(HAND_OFF_HOSTS),
   unknownWording: check((v) => v === null || UNKNOWN_WORDINGS.includes(v), `must be null or one of ${UNKNOWN_WORDINGS.join(', ')}`),
   finishSpinner: check((v) => isInt(v) && v <= 10000, 'must be an integer from 0 to 10000 (ms)'),
   instagramUsername: check((v) => typeof v === 'string' && /^[a-z0-9._]{1,30}$/.test(v), 'must be 1-30 of a-z 0-9 . _'),

@@ -3,7 +3,8 @@
 // return there. The Link click asks for them with Facebook's (the manifest's
 // optional_host_permissions, pre-granted here as a person who allowed them), so the flow
 // goes on there: the finish step is read and clicked on the other host, and the link is
-// read back on the accounts list.
+// read back on the accounts list. Likewise Facebook's login step on web. or touch.facebook.com
+// and the hand-off through auth.meta.com.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evalInContentScript, setState, until } from './harness.mjs';
@@ -26,6 +27,24 @@ for (const host of ['accountscenter.meta.com', 'accountscenter.facebook.com']) {
     // The finish step was answered on the other host, by the flow.
     const posts = (await stageLog(env.stage, 'action')).filter((e) => e.name === 'link');
     assert.deepEqual(posts.map((e) => e.host), [host]);
+  });
+}
+
+// Facebook's login step on web. or touch.facebook.com, and the hand-off through auth.meta.com
+// (FACTS.md, December 2026): asked for at the Link click too, so the flow goes on there.
+for (const [key, host, action] of [['facebookLoginHost', 'web.facebook.com', 'facebook_continue'], ['facebookLoginHost', 'touch.facebook.com', 'facebook_continue'],
+  ['handOffHost', 'auth.meta.com', null]]) {
+  test(`link: ${key} ${host}, and the flow goes on through it`, async () => {
+    assert.ok(FACEBOOK_ORIGINS.includes(`https://${host}/*`), 'asked for at the Link click');
+    await setState(env.stage, { linked: false, [key]: host });
+    const rec = await runFromPopup(env.popup, 'button', 'Link to Facebook');
+    assert.equal(rec.status, 'done', JSON.stringify(rec.error));
+    assert.equal(rec.result.facebookName, 'Jane Doe');
+    assert.deepEqual(await actionNames(env.stage), ['facebook_continue', 'link', 'sync_profile']);
+    const requests = await stageLog(env.stage, 'request');
+    assert.ok(requests.some((e) => e.host === host), `no request to ${host}`);
+    // "Continue" was clicked on that host, by the flow.
+    if (action) assert.deepEqual((await stageLog(env.stage, 'action')).filter((e) => e.name === action).map((e) => e.host), [host]);
   });
 }
 

@@ -22,7 +22,7 @@ test('GET /__stage/state gives every documented key with its default', async () 
     'feedSize', 'instagramUsername', 'interstitial', 'latencyMs', 'layout', 'liked', 'linked', 'locale', 'messagingAvailable',
     'messagingUpdated', 'othersOnFacebook', 'postFails', 'posts', 'profileSynced', 'rateLimitAfter', 'rateLimited', 'sharing',
     // first contact (issue 15)
-    'accountsCentre', 'adsChoice', 'birthday', 'checkpoint', 'confirmIdentity', 'cookieBanner', 'facebookPassword', 'finishWording', 'linkReturnHost', 'linkSteps', 'newPassword', 'reactClicks', 'removalWording', 'saveLoginInfo', 'scramble',
+    'accountsCentre', 'adsChoice', 'birthday', 'checkpoint', 'confirmIdentity', 'cookieBanner', 'facebookLoginHost', 'facebookPassword', 'finishWording', 'handOffHost', 'linkReturnHost', 'linkSteps', 'newPassword', 'reactClicks', 'removalWording', 'saveLoginInfo', 'scramble',
     // guided steps (issue 16)
     'unknownWording',
     // a finish screen with a spinner (issue 17)

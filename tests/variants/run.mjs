@@ -60,7 +60,7 @@ const FLOWS = {
 const ALL_FLOWS = Object.keys(FLOWS);
 const AC_FLOWS = ['link', 'unlink', 'setSharing', 'readStatus'];
 
-/** The variants: the state each adds, the flows it concerns, and (person) what Meta asks the person there, which the flow must ask them. */
+/** The variants: the state each adds, the flows it concerns, (person) what Meta asks the person there, which the flow must ask them, and (via) a host the flow must pass. */
 const VARIANTS = {
   plain: { state: {}, flows: ALL_FLOWS, unscrambled: true },  // the control: the stage as the flow tests see it
   scrambled: { state: {}, flows: ALL_FLOWS },
@@ -75,7 +75,10 @@ const VARIANTS = {
   cookieBanner: { state: { cookieBanner: true }, flows: ALL_FLOWS, person: 'cookies' },
   saveLoginInfo: { state: { saveLoginInfo: true }, flows: ['link'], person: 'save_login' },
   confirmIdentity: { state: { confirmIdentity: true }, flows: ['unlink'], person: 'confirm_identity' },
-  otherAcHost: { state: { linkReturnHost: 'accountscenter.meta.com' }, flows: ['link'] },  // Accounts Center at another of Meta's hosts
+  otherAcHost: { state: { linkReturnHost: 'accountscenter.meta.com' }, flows: ['link'], via: 'accountscenter.meta.com' },  // Accounts Center at another of Meta's hosts
+  webFacebook: { state: { facebookLoginHost: 'web.facebook.com' }, flows: ['link'], via: 'web.facebook.com' },  // Facebook's login step at web. or touch.
+  touchFacebook: { state: { facebookLoginHost: 'touch.facebook.com', saveLoginInfo: true }, flows: ['link'], person: 'save_login', via: 'touch.facebook.com' },
+  authMeta: { state: { handOffHost: 'auth.meta.com' }, flows: ['link'], via: 'auth.meta.com' },  // the hand-off through auth.meta.com/fxauth/
   newPassword: { state: { newPassword: true }, flows: ['unlink'], person: 'new_password' },  // a new Facebook password before the removal
   checkpoint: { state: { checkpoint: true }, flows: ['link'], person: 'checkpoint' },  // two-factor authentication on Facebook's side
   birthday: { state: { birthday: true }, flows: ['link'], person: 'birthday' },
@@ -187,6 +190,7 @@ async function runOne(env, { flow, variant, seed }) {
   if (vspec.person && seed !== undefined && !actions.some((e) => PERSON_ACTIONS.includes(e.name) && e.args.trusted)) {
     problems.push('the person was never asked (no decision of theirs in the log: the flow went past or around it)');
   }
+  if (vspec.via && !(await stageLog(env.stage, 'request')).some((e) => e.host === vspec.via)) problems.push(`the flow never went through ${vspec.via}`);
   if (vspec.person && !asked.has(vspec.person)) problems.push(`never asked "${vspec.person}" (asked: ${[...asked].join(', ') || 'nothing'})`);
   // Typed: anything at all, but for what the person typed themselves when Meta asked them.
   const typed = (await stageLog(env.stage, 'login_input')).filter((e) => !(vspec.person && e.trusted));

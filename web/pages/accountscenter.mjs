@@ -13,8 +13,8 @@ export const facebookId = (state, name) => {
 };
 /** Where "Add accounts" leads: its own page, or (linkSteps "dialogs") a dialog over the list. */
 export const addAccountsUrl = (state) => (state.linkSteps === 'dialogs' ? `/add/?background_page=${encodeURIComponent('/accounts/')}` : '/add/');
-export const facebookLoginUrl = () =>
-  `https://www.facebook.com/login/?src=fxcal&show_accounts_center_content=1&next=${encodeURIComponent('https://accountscenter.instagram.com/add/confirm/')}`;
+export const facebookLoginUrl = (state) =>
+  `https://${state.facebookLoginHost}/login/?src=fxcal&show_accounts_center_content=1&next=${encodeURIComponent('https://accountscenter.instagram.com/add/confirm/')}`;
 
 function css(c) {
   return `${BASE_CSS}
@@ -170,7 +170,7 @@ export function addAccounts(ctx) {
   const { c, t, state } = ctx;
   const facebook = state.linked
     ? `<div class="${c.row}" role="button" aria-disabled="true" tabindex="-1">${icon('Facebook', '', { size: 32 })}<div class="${c.who}"><span class="${c.name}">${esc(t('ac.add.facebook'))}</span><span class="${c.sub}">${esc(t('ac.add.already'))}</span></div></div>`
-    : `<a class="${c.row}" role="button" href="${esc(facebookLoginUrl())}">${icon('Facebook', '', { size: 32 })}<div class="${c.who}"><span class="${c.name}">${esc(t('ac.add.facebook'))}</span></div>${icon('Chevron', '', { size: 20, cls: c.chev })}</a>`;
+    : `<a class="${c.row}" role="button" href="${esc(facebookLoginUrl(ctx.state))}">${icon('Facebook', '', { size: 32 })}<div class="${c.who}"><span class="${c.name}">${esc(t('ac.add.facebook'))}</span></div>${icon('Chevron', '', { size: 20, cls: c.chev })}</a>`;
   const instagram = `<a class="${c.row}" role="button" href="https://www.instagram.com/accounts/login/">${icon('Instagram', '', { size: 32 })}<div class="${c.who}"><span class="${c.name}">${esc(t('ac.add.instagram'))}</span></div>${icon('Chevron', '', { size: 20, cls: c.chev })}</a>`;
   const options = ctx.layout === 'A' ? [facebook, instagram] : [instagram, facebook];
   return doc(ctx, t('ac.add.title'), 'accounts',
@@ -227,7 +227,7 @@ export function linkDialog(ctx, step, pending, backgroundPage) {
   if (step === 'add') {
     const facebook = ctx.state.linked
       ? `<div class="${c.row}" role="button" aria-disabled="true" tabindex="-1">${icon('Facebook', '', { size: 32 })}<div class="${c.who}"><span class="${c.name}">${esc(t('ac.add.facebook'))}</span><span class="${c.sub}">${esc(t('ac.add.already'))}</span></div></div>`
-      : `<a class="${c.row}" role="button" href="${esc(facebookLoginUrl())}">${icon('Facebook', '', { size: 32 })}<div class="${c.who}"><span class="${c.name}">${esc(t('ac.add.facebook'))}</span></div>${icon('Chevron', '', { size: 20, cls: c.chev })}</a>`;
+      : `<a class="${c.row}" role="button" href="${esc(facebookLoginUrl(ctx.state))}">${icon('Facebook', '', { size: 32 })}<div class="${c.who}"><span class="${c.name}">${esc(t('ac.add.facebook'))}</span></div>${icon('Chevron', '', { size: 20, cls: c.chev })}</a>`;
     ctx.overlay = overlay(t('ac.add.title'), `<div style="padding:20px 24px"><h2 class="${c.title}">${esc(t('ac.add.title'))}</h2><p class="${c.text}">${esc(t('ac.add.text'))}</p><div class="${c.card}">${facebook}</div></div>`);
   } else if (step === 'finish' && pending) {
     ctx.overlay = overlay(t('ac.add.title'), finishParts(ctx, pending, 'h2'));

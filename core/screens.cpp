@@ -61,6 +61,7 @@ Recognition recognize(const Page& page) {
   }
   const uint32_t host = host_bit(page.url().host);
   const std::string& path = page.url().path.empty() ? std::string("/") : page.url().path;
+  const std::string address = page.url().query.empty() ? path : path + "?" + page.url().query;
   // Two passes. First what the page shows: a rule holds when its words or controls are
   // there (markers, or a locator found twice or more: several), whatever the address —
   // a step may be a page of its own or a dialog over any background page; the path, where
@@ -71,9 +72,15 @@ Recognition recognize(const Page& page) {
       const pack::ScreenRule& rule = pack::kScreens[s];
       if (!(rule.hosts & host)) continue;
       if (by_path && rule.paths_count == 0) continue;
+      // A pattern with a '?' is matched against path and query, and is Meta's own name for
+      // the step (`?auth_flow=reauth`): content enough, whatever the page's words.
       bool path_matches = false;
-      for (int p = rule.paths_first; !path_matches && p < rule.paths_first + rule.paths_count; ++p)
-        path_matches = glob(pack::kPaths[p], path);
+      const char* query_pattern = nullptr;  // the pattern, not the address: its query may hold tokens
+      for (int p = rule.paths_first; !path_matches && p < rule.paths_first + rule.paths_count; ++p) {
+        bool with_query = std::string_view(pack::kPaths[p]).find('?') != std::string_view::npos;
+        path_matches = glob(pack::kPaths[p], with_query ? address : path);
+        if (path_matches && with_query) query_pattern = pack::kPaths[p];
+      }
       if (by_path && !path_matches) continue;
       std::vector<std::string> evidence;
       int locale = -1;
@@ -98,9 +105,9 @@ Recognition recognize(const Page& page) {
         for (int m = rule.markers_first; !marked && m < rule.markers_first + rule.markers_count; ++m) marked = present(m, true);
         for (int m = rule.several_first; !marked && m < rule.several_first + rule.several_count; ++m) marked = present(m, true, 2);
         // What it requires, found where its path was seen, is content enough.
-        if (!marked && !(rule.requires_count > 0 && path_matches)) continue;
+        if (!marked && !(rule.requires_count > 0 && path_matches) && !query_pattern) continue;
       }
-      if (path_matches) evidence.insert(evidence.begin(), "path " + path);
+      if (path_matches) evidence.insert(evidence.begin(), query_pattern ? std::string("address ") + query_pattern : "path " + path);
       evidence.insert(evidence.begin(), "host " + page.url().host);
       out.screen = static_cast<Screen>(s);  // the rules are the enum, in order
       out.evidence = std::move(evidence);

@@ -242,6 +242,22 @@ TEST(FirstContact, EachPersonsDecisionIsItsOwnScreen) {
   for (const Case& c : cases) EXPECT_EQ(screen_of(snapshot_text(c.url, c.elements)), c.screen) << c.url << " " << c.elements.front().dump();
 }
 
+TEST(FirstContact, AuthFlowReauthInTheAddressIsConfirmIdentityWhateverTheWords) {
+  // FACTS.md (December 2026, seen): re-authentication routes carry `auth_flow=reauth`. A
+  // wording no table knows (here Italian) over an account page is still the person's
+  // decision, named by the address pattern, never by its tokens.
+  for (const std::string url : {AC + "/profiles/9/?auth_flow=reauth", AC + "/profiles/9/?blob=abc&auth_flow=reauth&token=t0k3n",
+                                AC + "/?auth_flow=reauth&background_page=%2F"}) {
+    json r = recognize(snapshot_text(url, {el("button", "Rimuovi account"), el("dialog", "Conferma la tua identità"), el("textbox", "Password")}));
+    EXPECT_EQ(r["screen"], "person_confirm_identity") << url;
+    EXPECT_EQ(r["evidence"][1].get<std::string>().rfind("address /*", 0), 0u) << r["evidence"].dump();
+    EXPECT_EQ(r["evidence"].dump().find("t0k3n"), std::string::npos);
+  }
+  // Not a parameter of that name: nothing changes.
+  EXPECT_NE(screen_of(snapshot_text(AC + "/profiles/9/?xauth_flow=reauthx", {el("heading", "Conferma la tua identità")})), "person_confirm_identity");
+  EXPECT_NE(screen_of(snapshot_text(AC + "/profiles/9/?auth_flow=ig_linking", {el("heading", "Conferma la tua identità")})), "person_confirm_identity");
+}
+
 TEST(FirstContact, ThePersonIsAskedNeverActedForAndTheFlowResumesByItself) {
   std::string accounts = snapshot_text(AC + "/accounts/", {el("heading", "Accounts"), el("listitem", "", {{"text", "jane.doe\nInstagram"}}),
                                                           el("button", "Add accounts")});

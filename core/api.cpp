@@ -12,7 +12,10 @@ std::string schema() { return std::string("{\"ok\":true,") + (registry::kSchemaJ
 std::string read_link_status(const std::string& snapshot_json) {
   auto snap = parse_snapshot(snapshot_json);
   Decision d = snap.ok() ? crosslink::read_link_status(snap.value()) : Decision::fail("", snap.error());
-  return dump(to_json(d));
+  // The decision, in the boundary's one shape: ok false (with its error) when it failed.
+  nlohmann::json out = to_json(d);
+  out["ok"] = d.kind != DecisionKind::Error;
+  return dump(out);
 }
 
 }  // namespace crosslink::api

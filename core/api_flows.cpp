@@ -15,7 +15,12 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxStateBytes = 1u << 20;
 
-json error_json(const Error& e) { return {{"error", {{"name", e.name}, {"detail", e.detail}}}}; }
+// Every reply has the one shape of the boundary: {"ok": true, ...} or {"ok": false, "error": {name, detail}}.
+json error_json(const Error& e) { return {{"ok", false}, {"error", {{"name", e.name}, {"detail", e.detail}}}}; }
+std::string ok_reply(json fields) {
+  fields["ok"] = true;
+  return dump(fields);
+}
 
 // Small JSON inputs (parameters, a stored state): refused before parsing when hostile.
 Expected<json> parse_small(const std::string& text, const char* what) {
@@ -34,8 +39,15 @@ Expected<FlowState> load_state(const std::string& state_json) {
   return state_from_json(j.value());
 }
 
-std::string answer(const Decision& d, const FlowState* st) {
-  return dump(json{{"decision", to_json(d)}, {"state", st ? state_to_json(*st) : json(nullptr)}});
+// A step's reply: the decision and the state after it (ok, even when the decision ends the
+// flow in an error: that is the flow's outcome). The call refused (no state could be read,
+// a bad nowMs): ok false with the decision's error, the decision kept for the driver's record.
+std::string answer(const Decision& d, const FlowState* st, bool refused = false) {
+  json out{{"decision", to_json(d)}, {"state", st ? state_to_json(*st) : json(nullptr)}};
+  if (st && !refused) return ok_reply(std::move(out));
+  out["ok"] = false;
+  out["error"] = {{"name", d.error.name}, {"detail", d.error.detail}};
+  return dump(out);
 }
 
 }  // namespace
@@ -46,7 +58,7 @@ std::string recognize_parsed(Expected<Snapshot> snap) {
   if (!snap.ok()) return dump(error_json(snap.error()));
   Page page(snap.value());
   Recognition r = crosslink::recognize(page);
-  return dump(json{{"screen", screen_name(r.screen)}, {"evidence", r.evidence}, {"locale", locale_name(r.locale)}});
+  return ok_reply({{"screen", screen_name(r.screen)}, {"evidence", r.evidence}, {"locale", locale_name(r.locale)}});
 }
 
 template <class Parse>
@@ -54,7 +66,7 @@ std::string step_parsed(const std::string& state_json, double now_ms, Parse pars
   auto st = load_state(state_json);
   if (!st.ok()) return answer(Decision::fail("", st.error()), nullptr);
   FlowState& s = st.value();
-  if (!time_ok(now_ms)) return answer(Decision::fail("", {"bad_params", "nowMs: expected milliseconds since 1970"}), &s);
+  if (!time_ok(now_ms)) return answer(Decision::fail("", {"bad_params", "nowMs: expected milliseconds since 1970"}), &s, true);
   Expected<Snapshot> snap = parse();
   if (!snap.ok()) return answer(end_flow(s, "", snap.error()), &s);
   return answer(step_flow(s, snap.value(), static_cast<long long>(now_ms)), &s);
@@ -73,14 +85,14 @@ namespace {
 std::string account_parsed(Expected<Snapshot> snap) {
   if (!snap.ok()) return dump(error_json(snap.error()));
   Page page(snap.value());
-  return dump(read_instagram_account(page));
+  return ok_reply(read_instagram_account(page));
 }
 
 std::string composer_parsed(Expected<Snapshot> snap) {
   if (!snap.ok()) return dump(error_json(snap.error()));
   Page page(snap.value());
   int i = crosslink::composer_switch(page);
-  return dump(json{{"screen", screen_name(crosslink::recognize(page).screen)}, {"switch", i}});
+  return ok_reply({{"screen", screen_name(crosslink::recognize(page).screen)}, {"switch", i}});
 }
 
 }  // namespace
@@ -104,7 +116,7 @@ std::string start_flow(const std::string& kind, const std::string& params_json, 
   }
   auto st = crosslink::start_flow(kind, params, static_cast<long long>(now_ms));
   if (!st.ok()) return dump(error_json(st.error()));
-  return dump(json{{"state", state_to_json(st.value())}});
+  return ok_reply({{"state", state_to_json(st.value())}});
 }
 
 std::string step(const std::string& state_json, std::string_view snapshot_json, double now_ms) {
@@ -121,7 +133,7 @@ std::string answer(const std::string& state_json, const std::string& choice, dou
   if (!time_ok(now_ms)) return dump(error_json({"bad_params", "nowMs: expected milliseconds since 1970"}));
   auto ok = answer_flow(st.value(), choice, static_cast<long long>(now_ms));
   if (!ok.ok()) return dump(error_json(ok.error()));
-  return dump(json{{"state", state_to_json(st.value())}});
+  return ok_reply({{"state", state_to_json(st.value())}});
 }
 
 std::string cancel(const std::string& state_json, double now_ms) {

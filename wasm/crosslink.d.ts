@@ -63,8 +63,8 @@ export interface Core extends ShareCore, FlowCore, GuidedCore {
   version(): string;
   /** The registry (core/data/registry.json), the one list of each of these. */
   schema(): Schema;
-  /** Done with a LinkStatus result on the Accounts Center accounts page. */
-  readLinkStatus(snapshot: Snapshot | string): Decision;
+  /** Done with a LinkStatus result on the Accounts Center accounts page; ok false with the decision's error otherwise. */
+  readLinkStatus(snapshot: Snapshot | string): Decision & { ok: boolean };
 }
 
 export function loadCore(options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Core>;
@@ -213,17 +213,26 @@ export type FlowDecision =
   | { kind: 'done'; screen: string; result: Record<string, unknown> }
   | { kind: 'error'; screen: string; error: CoreError };
 
+/** Every call answers in one shape: { ok: true, … } or Failure ({ ok: false, error }). */
+export type Reply<T> = ({ ok: true } & T) | Failure;
+/**
+ * A step's reply: ok with the decision and the state after it (also when the decision ends
+ * the flow in an error: that is the flow's outcome); ok false when the call was refused (a
+ * state that cannot be read, a bad nowMs), the decision then carrying the same error.
+ */
+export type StepReply = { ok: true; decision: FlowDecision; state: FlowState } | (Failure & { decision: FlowDecision; state: FlowState | null });
+
 export interface FlowCore {
-  recognize(snapshot: Snapshot | string): Recognition | { error: CoreError };
-  startFlow(kind: FlowKind, params?: FlowParams | null, nowMs?: number): { state: FlowState } | { error: CoreError };
-  step(state: FlowState | string, snapshot: Snapshot | string, nowMs?: number): { decision: FlowDecision; state: FlowState | null };
-  cancel(state: FlowState | string, nowMs?: number): { decision: FlowDecision; state: FlowState | null };
+  recognize(snapshot: Snapshot | string): Reply<Recognition>;
+  startFlow(kind: FlowKind, params?: FlowParams | null, nowMs?: number): Reply<{ state: FlowState }>;
+  step(state: FlowState | string, snapshot: Snapshot | string, nowMs?: number): StepReply;
+  cancel(state: FlowState | string, nowMs?: number): StepReply;
   /** The Instagram account logged in, from the profile link of www.instagram.com's navigation. */
-  instagramAccount(snapshot: Snapshot | string): { username: string | null } | { error: CoreError };
+  instagramAccount(snapshot: Snapshot | string): Reply<{ username: string | null }>;
   /** The composer's "Also share to Facebook" switch: its index, -1 unless the page is the new-post composer and the switch is in its dialog. */
-  composerSwitch(snapshot: Snapshot | string): { screen: string; switch: number } | { error: CoreError };
+  composerSwitch(snapshot: Snapshot | string): Reply<{ screen: string; switch: number }>;
   /** The person's answer to confirm_account / confirm_unlink / choose_unlink: one of the decision's choices ("" for a confirm_account without one). */
-  answer(state: FlowState | string, choice: string, nowMs?: number): { state: FlowState } | { error: CoreError };
+  answer(state: FlowState | string, choice: string, nowMs?: number): Reply<{ state: FlowState }>;
 }
 
 // ---- Guided steps, taught wordings, the problem report (core/api_guided.h, issue 16) ----

@@ -15,7 +15,7 @@ export function accountRoutes({ withCore }) {
       async handle({ snapshot }, sender) {
         if (new URL(sender.url).hostname !== 'www.instagram.com') throw fail('wrong_host', 'only www.instagram.com names the account');
         const out = (await withCore()).instagramAccount(snapshot);
-        if ('error' in out) throw failWith(out.error);
+        if (!out.ok) throw failWith(out.error);
         if (out.username) await saveInstagramAccount(out.username);
         return { username: out.username };
       },

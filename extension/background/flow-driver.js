@@ -478,7 +478,7 @@ export function createFlowDriver({ withCore }) {
     const existing = await load();
     if (!ended(existing)) throw fail('flow_running', `a ${existing.flow} flow is already running`);
     const out = core.startFlow(kind, params, Date.now());
-    if (out.error) throw failWith(out.error);
+    if (!out.ok) throw failWith(out.error);
     await markRunning(true);
     await chrome.storage.session.remove(SNAPSHOT_KEY).catch(() => {});
     await syncFacebookScripts(true).catch(() => {});
@@ -544,7 +544,7 @@ export function createFlowDriver({ withCore }) {
         return undefined;
       }
       const out = core.answer(cur.state, choice, Date.now());
-      if (out.error) {
+      if (!out.ok) {
         refusal = failWith(out.error);
         return undefined;
       }

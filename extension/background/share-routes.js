@@ -53,7 +53,7 @@ export function shareRoutes({ withCore }) {
       fields: { snapshot: 'string' },
       async handle({ snapshot }) {
         const out = (await withCore()).composerSwitch(snapshot);
-        if ('error' in out) throw failWith(out.error);
+        if (!out.ok) throw failWith(out.error);
         return { screen: out.screen, switch: out.switch };
       },
     },

@@ -1,4 +1,4 @@
-// The text-in, text-out surface of sharing, settings and the activity log: what
+// The text-in, text-out surface of sharing (permalinks, share links): what
 // wasm/bindings_share.cpp exposes and what the parity tests call natively. Every function
 // returns JSON text, {"ok": true, ...} or {"ok": false, "error": {"name", "detail"}},
 // and never aborts. Numbers arrive as doubles (JS numbers) and are checked here.
@@ -12,19 +12,5 @@ std::string normalize_permalink(const std::string& url);
 // text: what to prefill (may be ""); networks: comma-separated names in menu order →
 // {"ok", "url", "removed", "links": [{"network", "url"}], "x"?: {"text", "weightedLength", "trimmed"}}
 std::string share_links(const std::string& url, const std::string& text, const std::string& networks);
-
-// {"ok": true, "settings": {...}}
-std::string settings_defaults();
-// Never fails: {"ok": true, "settings", "storedVersion", "migratedFrom", "newer",
-// "writeBack", "dropped": [{"field", "name", "detail"}]}
-std::string settings_load(const std::string& stored_json);
-// {"ok": true, "settings"} or {"ok": false, "error": first problem, "errors": [all]}
-std::string settings_validate(const std::string& settings_json);
-
-// {"ok", "log", "evicted", "repair"?: {"name", "detail", "dropped"}}
-std::string log_append(const std::string& log_json, const std::string& entry_json, double now_ms, double cap);
-std::string log_load(const std::string& log_json, double cap);
-// {"ok", "export": {"format", "version", "exportedAt", "count", "entries"}}
-std::string log_export(const std::string& log_json, double now_ms);
 
 }  // namespace crosslink::api

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "decision.h"
+#include "error.h"
 
 namespace crosslink {
 
@@ -30,5 +31,17 @@ JsonObject& JsonObject::raw(const char* key, std::string_view json_text) {
 JsonObject& JsonObject::text(const char* key, std::string_view value) { return raw(key, json_quote(value)); }
 JsonObject& JsonObject::number(const char* key, long long value) { return raw(key, std::to_string(value)); }
 JsonObject& JsonObject::flag(const char* key, bool value) { return raw(key, value ? "true" : "false"); }
+
+JsonObject ok_reply() {
+  JsonObject out;
+  out.flag("ok", true);
+  return out;
+}
+
+JsonObject failure_reply(const Error& error) {
+  JsonObject out;
+  out.flag("ok", false).raw("error", JsonObject().text("name", error.name).text("detail", error.detail).close());
+  return out;
+}
 
 }  // namespace crosslink

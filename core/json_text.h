@@ -12,6 +12,8 @@ std::string json_quote(std::string_view text);
 std::string json_list(const std::vector<std::string>& elements);
 std::string json_string_list(const std::vector<std::string>& strings);
 
+struct Error;
+
 class JsonObject {
  public:
   JsonObject& text(const char* key, std::string_view value);
@@ -23,5 +25,10 @@ class JsonObject {
  private:
   std::string out_ = "{";
 };
+
+// The boundary's one reply shape, written field by field: {"ok": true, ...} to add to, and
+// {"ok": false, "error": {"name", "detail"}} (optionally with more fields after it).
+JsonObject ok_reply();
+JsonObject failure_reply(const Error& error);
 
 }  // namespace crosslink

@@ -1,7 +1,8 @@
-// Embind for sharing, settings and the activity log (core/api_share.h): JSON text both
+// Embind for sharing (core/api_share.h), the settings and the activity log (core/api_settings.h): JSON text both
 // ways, numbers as doubles. Its own EMSCRIPTEN_BINDINGS block, beside bindings.cpp.
 #include <emscripten/bind.h>
 
+#include "api_settings.h"
 #include "api_share.h"
 
 EMSCRIPTEN_BINDINGS(crosslink_share) {

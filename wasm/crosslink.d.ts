@@ -69,7 +69,7 @@ export interface Core extends ShareCore, FlowCore, GuidedCore {
 
 export function loadCore(options?: { wasmBinary?: ArrayBuffer | Uint8Array }): Promise<Core>;
 
-// ---- Sharing, settings and the activity log (core/api_share.h) ----
+// ---- Sharing (core/api_share.h), settings and the activity log (core/api_settings.h) ----
 
 export type Failure = { ok: false; error: CoreError };
 export type Permalink =

@@ -23,7 +23,7 @@ export async function loadCore(options = {}) {
   });
 }
 
-// ---- Sharing, settings and the activity log (core/api_share.h) ----
+// ---- Sharing (core/api_share.h), settings and the activity log (core/api_settings.h) ----
 // Stored values may be missing (first run) or of any type: they reach the core as text
 // and it names what is wrong. Numbers that are not numbers become NaN, which it refuses.
 // Something JSON cannot hold (a cycle, a BigInt) goes as text that is not JSON: bad_json.

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "api_share.h"
+#include "api_settings.h"
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -6,7 +6,7 @@
 #include <limits>
 
 #include "activity_log.h"
-#include "api_share.h"
+#include "api_settings.h"
 #include "parity.h"
 
 namespace crosslink::testing {

@@ -2,7 +2,7 @@
 // cannot state well (bytes that are not UTF-8, the sync quota, round trips).
 #include <gtest/gtest.h>
 
-#include "api_share.h"
+#include "api_settings.h"
 #include "parity.h"
 #include "settings.h"
 

@@ -11,6 +11,20 @@ import { actionsOf, fresh, hostRequest, logOf, state, useBrowser } from './helpe
 const env = useBrowser();
 const ACCOUNTS = 'https://accountscenter.instagram.com/accounts/';
 const role = (r, name, scope = env.page) => scope.getByRole(r, { name, exact: true });
+/** The link walk from the accounts list to Facebook's "Continue" (clicked unless said), with the stage in `state`. */
+async function linkToContinue(state, { click = true } = {}) {
+  await fresh(env.stage, state);
+  await env.page.goto(ACCOUNTS);
+  await role('button', 'Add accounts').click();
+  await role('button', 'Add Facebook account').click();
+  if (click) await role('button', 'Continue').click();
+}
+/** The rest of the link walk: finish, "Not now" on the profile sync, back on the list. */
+async function finishLink() {
+  await role('button', 'Yes, finish setup').click();
+  await role('button', 'Not now').click();
+  await role('heading', 'Accounts').waitFor();
+}
 
 test('linkSteps dialogs: add, finish and sync are dialogs over a background page, addressed by query string', async () => {
   await fresh(env.stage, { linkSteps: 'dialogs' });
@@ -138,17 +152,11 @@ test('cookieBanner: a modal choice on every page until the person makes it, logg
 
 test('saveLoginInfo: "Save your login info?" between Facebook\'s Continue and the hand-off; either answer leads on', async () => {
   for (const [answer, choice] of [['Not now', 'not_now'], ['Save', 'save']]) {
-    await fresh(env.stage, { saveLoginInfo: true });
-    await env.page.goto(ACCOUNTS);
-    await role('button', 'Add accounts').click();
-    await role('button', 'Add Facebook account').click();
-    await role('button', 'Continue').click();
+    await linkToContinue({ saveLoginInfo: true });
     await role('heading', 'Save your login info?').waitFor();
     assert.equal(new URL(env.page.url()).pathname, '/login/save-device/');
     await role('button', answer).click();
-    await role('button', 'Yes, finish setup').click();
-    await role('button', 'Not now').click();
-    await role('heading', 'Accounts').waitFor();
+    await finishLink();
     assert.deepEqual(await actionsOf(env.stage), ['facebook_continue account=Jane Doe', `save_login_info choice=${choice} trusted=on`, 'link account=Jane Doe', 'sync_profile sync=off']);
   }
 });
@@ -179,19 +187,13 @@ test('confirmIdentity: "Confirm it\'s you" before the removal; the person types,
 });
 
 test('birthday: "Add your birthday" after the hand-off, before the finish; the person types it, then the finish', async () => {
-  await fresh(env.stage, { birthday: true });
-  await env.page.goto(ACCOUNTS);
-  await role('button', 'Add accounts').click();
-  await role('button', 'Add Facebook account').click();
-  await role('button', 'Continue').click();
+  await linkToContinue({ birthday: true });
   await role('heading', 'Add your birthday').waitFor();
   assert.equal(new URL(env.page.url()).pathname, '/birthday/');
   assert.equal((await state(env.stage)).linked, false, 'nothing linked yet');
   await env.page.getByLabel('Birthday (MM/DD/YYYY)', { exact: true }).fill('04/17/1990');
   await role('button', 'Next').click();
-  await role('button', 'Yes, finish setup').click();
-  await role('button', 'Not now').click();
-  await role('heading', 'Accounts').waitFor();
+  await finishLink();
   assert.deepEqual(await actionsOf(env.stage), ['facebook_continue account=Jane Doe', 'birthday trusted=on', 'link account=Jane Doe', 'sync_profile sync=off']);
   const typed = await logOf(env.stage, 'login_input');
   assert.ok(typed.length > 0 && typed.every((e) => e.field === 'birthday' && e.trusted), JSON.stringify(typed));
@@ -199,20 +201,14 @@ test('birthday: "Add your birthday" after the hand-off, before the finish; the p
 });
 
 test('facebookPassword: the saved account\'s password page after "Continue", the person types, then the hand-off', async () => {
-  await fresh(env.stage, { facebookPassword: true });
-  await env.page.goto(ACCOUNTS);
-  await role('button', 'Add accounts').click();
-  await role('button', 'Add Facebook account').click();
-  await role('button', 'Continue').click();
+  await linkToContinue({ facebookPassword: true });
   await role('heading', 'Log in as Jane Doe').waitFor();
   const at = new URL(env.page.url());
   assert.equal(at.host + at.pathname, 'm.facebook.com/login/device-based/password/');
   assert.equal(at.searchParams.get('flow'), 'fx_reauth');
   await env.page.getByLabel('Password', { exact: true }).fill('hunter22');
   await role('button', 'Log in').click();
-  await role('button', 'Yes, finish setup').click();
-  await role('button', 'Not now').click();
-  await role('heading', 'Accounts').waitFor();
+  await finishLink();
   assert.deepEqual(await actionsOf(env.stage), ['facebook_continue account=Jane Doe', 'facebook_password trusted=on', 'link account=Jane Doe', 'sync_profile sync=off']);
   const typed = await logOf(env.stage, 'login_input');
   assert.ok(typed.length > 0 && typed.every((e) => e.field === 'fb_pass' && e.trusted), JSON.stringify(typed));
@@ -220,10 +216,7 @@ test('facebookPassword: the saved account\'s password page after "Continue", the
 });
 
 test('adsChoice: "Subscribe for no ads" in place of Facebook\'s "Continue as" until the person chooses; then the page asked for', async () => {
-  await fresh(env.stage, { adsChoice: true, linkSteps: 'dialogs' });
-  await env.page.goto(ACCOUNTS);
-  await role('button', 'Add accounts').click();
-  await role('button', 'Add Facebook account').click();
+  await linkToContinue({ adsChoice: true, linkSteps: 'dialogs' }, { click: false });
   await role('heading', 'Subscribe for no ads').waitFor();
   const at = env.page.url();
   assert.equal(await role('button', 'Continue').count(), 0, 'the interstitial, not the page beneath it');
@@ -231,9 +224,7 @@ test('adsChoice: "Subscribe for no ads" in place of Facebook\'s "Continue as" un
   await role('button', 'Continue').waitFor();
   assert.equal(env.page.url(), at, 'the same address, the page asked for');
   await role('button', 'Continue').click();
-  await role('button', 'Yes, finish setup').click();
-  await role('button', 'Not now').click();
-  await role('heading', 'Accounts').waitFor();
+  await finishLink();
   assert.deepEqual(await actionsOf(env.stage), ['ads_choice choice=free trusted=on', 'facebook_continue account=Jane Doe', 'link account=Jane Doe', 'sync_profile sync=off']);
 });
 

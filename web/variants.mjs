@@ -13,9 +13,7 @@ const variantText = (group) => (locale, id) => text(locale, `variant.${group}.${
 export const reauthText = variantText('reauth');
 export const newPasswordText = variantText('new_password');
 export const cookieText = variantText('cookies');
-export const saveLoginText = variantText('save_login');
 export const birthdayText = variantText('birthday');
-export const adsChoiceText = variantText('ads_choice');
 const FINISH_WORDINGS = ['adding', 'allow'];
 /** finishWording → the finish button ("adding" and "allow": seen in en only), or null. */
 export const finishText = (locale, wording) => (FINISH_WORDINGS.includes(wording) ? text(locale, `variant.finish.${wording}`) : null);
@@ -61,23 +59,18 @@ export function facebookFieldInner(ctx, hook, account) {
 <div role="button" tabindex="0" class="${c.blue} ${h(`${hook}_continue`)}">${esc(w('continue'))}</div>`;
 }
 
+/** A Facebook step that asks the person to choose: a title, its text and two choices, each `<hook>:<choice>`. */
+function choiceInner(ctx, group, hook, [first, second]) {
+  const { c, h, state } = ctx;
+  const w = (id) => text(state.locale, `variant.${group}.${id}`);
+  return `<h2 class="${c.h}">${esc(w('title'))}</h2><p class="${c.p}">${esc(w('body'))}</p>
+<div role="button" tabindex="0" class="${c.blue} ${h(`${hook}:${first}`)}">${esc(w(first))}</div>
+<div role="button" tabindex="0" class="${c.link} ${h(`${hook}:${second}`)}">${esc(w(second))}</div>`;
+}
 /** adsChoice: "Subscribe for no ads" on www.facebook.com, shown in place of the page asked for; either choice reloads it. */
-export function adsChoiceInner(ctx) {
-  const { c, h, state } = ctx;
-  const at = (id) => adsChoiceText(state.locale, id);
-  return `<h2 class="${c.h}">${esc(at('title'))}</h2><p class="${c.p}">${esc(at('body'))}</p>
-<div role="button" tabindex="0" class="${c.blue} ${h('ads_choice:subscribe')}">${esc(at('subscribe'))}</div>
-<div role="button" tabindex="0" class="${c.link} ${h('ads_choice:free')}">${esc(at('free'))}</div>`;
-}
-
+export const adsChoiceInner = (ctx) => choiceInner(ctx, 'ads_choice', 'ads_choice', ['subscribe', 'free']);
 /** "Save your login info?" on www.facebook.com, between "Continue" and the hand-off. */
-export function saveLoginInner(ctx) {
-  const { c, h, state } = ctx;
-  const st = (id) => saveLoginText(state.locale, id);
-  return `<h2 class="${c.h}">${esc(st('title'))}</h2><p class="${c.p}">${esc(st('body'))}</p>
-<div role="button" tabindex="0" class="${c.blue} ${h('save_login:save')}">${esc(st('save'))}</div>
-<div role="button" tabindex="0" class="${c.link} ${h('save_login:not_now')}">${esc(st('not_now'))}</div>`;
-}
+export const saveLoginInner = (ctx) => choiceInner(ctx, 'save_login', 'save_login', ['save', 'not_now']);
 
 // ---- Guided steps (issue 16): a wording the core does not know, for one step ----
 // unknownWording: null, or which step's button or switch has a new name no shipped wording

@@ -58,7 +58,11 @@ export async function syncFacebookScripts(flowRunning) {
     await chrome.scripting.registerContentScripts([{
       id: CONTENT_SCRIPT_ID, matches, js: FACEBOOK_SCRIPTS,
       runAt: 'document_idle', allFrames: false, persistAcrossSessions: false,
-    }]).catch(() => {});
+    }]).catch((e) => {
+      // Never silent (a refused list once left Firefox without them): the extension's
+      // error list names it; flows still inject the scripts on demand while the worker lives.
+      console.error(`Crosslink: the Facebook scripts were not registered for ${matches.join(' ')}: ${e?.message ?? e}`);
+    });
   }
   return matches.length > 0;
 }

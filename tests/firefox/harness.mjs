@@ -173,8 +173,20 @@ export async function launchFirefox(stage, { grant = true, extension = true } = 
 export async function openExtensionPage(browser, url, ready) {
   const page = await browser.newPage();
   page.goto(url).catch(() => {});
-  await page.waitForFunction(ready, { timeout: 15000, polling: 50 });
-  return page;
+  // Polled here rather than by waitForFunction: while the tab turns from about:blank into
+  // the extension page, Firefox's BiDi can fail an evaluation with an internal error
+  // ("right-hand side of 'in' should be an object, got null", once in a clean CI run),
+  // which waitForFunction does not retry.
+  const end = Date.now() + 15000;
+  for (;;) {
+    const ok = await page.evaluate(ready).catch(() => false);
+    if (ok) return page;
+    if (Date.now() > end) {
+      await page.close().catch(() => {});
+      throw new Error(`${url} did not get ready in 15 s`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 // The stage's control endpoint and the poller are the Chromium tier's own (one copy).

@@ -142,10 +142,12 @@ function describeOptions() {
 
   test('the popup\'s Settings button opens the options page in a tab', async () => {
     const optionsTabs = () => popup.evaluate((url) => chrome.tabs.query({ url }).then((tabs) => tabs.length), OPTIONS_URL);
-    const before = await optionsTabs();
+    // None open before: openOptionsPage() focuses an options tab that is already open.
+    await popup.evaluate((url) => chrome.tabs.query({ url }).then((tabs) => chrome.tabs.remove(tabs.map((t) => t.id))), OPTIONS_URL);
+    await until(optionsTabs, (n) => n === 0, { what: 'no options tab' });
     await popup.bringToFront();
     await popup.click('#open-options');
-    await until(optionsTabs, (n) => n === before + 1, { what: 'an options tab' });
+    await until(optionsTabs, (n) => n === 1, { what: 'an options tab' });
     await popup.evaluate((url) => chrome.tabs.query({ url }).then((tabs) => chrome.tabs.remove(tabs.map((t) => t.id))), OPTIONS_URL);
   });
 }

@@ -85,8 +85,11 @@ std::string known_page(const std::string& url) {
   return "";
 }
 
-bool lost(Screen s) { return s == Screen::unknown || s == Screen::unreadable; }
-const char* lost_error(Screen s) { return s == Screen::unknown ? "unknown_screen" : "unreadable_page"; }
+// Pages the flow cannot act on: none of its screens, two at once, or not readable.
+bool lost(Screen s) { return s == Screen::unknown || s == Screen::unreadable || s == Screen::ambiguous; }
+const char* lost_error(Screen s) {
+  return s == Screen::unknown ? "unknown_screen" : s == Screen::ambiguous ? "ambiguous_screen" : "unreadable_page";
+}
 
 const char* pending_name(PendingKind k) {
   switch (k) {

@@ -181,7 +181,7 @@ json guide_for(const FlowState& st, const Page& page, Screen screen, const Error
 }
 
 bool divert(FlowState& st, const Page& page, Screen screen, const Error& error, long long now, Decision& out) {
-  if (error.name != "not_found" && error.name != "unknown_screen") return false;
+  if (error.name != "not_found" && error.name != "unknown_screen" && error.name != "ambiguous_screen") return false;
   if (!page.snapshot().readable) return false;
   if (st.status != FlowStatus::NeedsUser || st.asked != "guided") {
     st.status = FlowStatus::NeedsUser;

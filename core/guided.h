@@ -1,6 +1,6 @@
 // Guided steps and taught wordings (issue 16). When the engine would stop because the
 // element a step needs is not on a screen it recognises (not_found) or the screen is not
-// recognised at all (unknown_screen), the flow pauses instead: the decision asks the person
+// recognised at all (unknown_screen) or shows two screens at once (ambiguous_screen), the flow pauses instead: the decision asks the person
 // ("guided") to do that one step by hand, with the step in words and the most likely
 // candidates to outline; no click is made on a guess. The element the person clicked may
 // be kept as a taught wording (its role and accessible name, never typed text), which
@@ -42,7 +42,7 @@ const std::vector<Wording>& taught();
 bool find_taught(const Page& page, pack::Loc locator, std::vector<int>& elements, int& which);
 
 // The engine's two hooks (core/flow_engine.cpp). divert: the error is one a person can get
-// past (not_found, unknown_screen): the flow waits for them (status needs_user, reason
+// past (not_found, unknown_screen, ambiguous_screen): the flow waits for them (status needs_user, reason
 // "guided") and `out` says what to do. note: a click found by a taught wording says so.
 bool divert(FlowState& st, const Page& page, Screen screen, const Error& error, long long now, Decision& out);
 void note(Decision& d, const Page& page, pack::Loc locator);

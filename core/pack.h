@@ -52,6 +52,7 @@ struct ScreenRule {
   uint16_t several_first, several_count;    // markers that hold when the locator finds two or more
   uint16_t requires_first, requires_count;
   uint16_t unless_first, unless_count;
+  uint16_t over_first, over_count;          // into kOver: later rules this one is a narrower case of
   const char* ask;  // a screen of the person's decision: what the flow asks them (ask_user reason), else nullptr
 };
 struct PageRow {
@@ -65,6 +66,7 @@ extern const Probe kProbes[];
 extern const LocatorRow kLocators[];
 extern const uint16_t kRefs[];
 extern const char* const kPaths[];
+extern const uint16_t kOver[];  // screen rule indices (screens.json "over")
 extern const ScreenRule kScreens[];
 extern const PageRow kPages[];
 extern const char* const kLocales[];

@@ -158,7 +158,11 @@ export type ScreenId =
   | 'accounts_center_accounts' | 'accounts_center_add_accounts' | 'facebook_continue_as' | 'facebook_login'
   | 'facebook_choose_account' | 'accounts_center_finish_setup' | 'accounts_center_profile_sync'
   | 'accounts_center_account_detail' | 'accounts_center_remove_intro' | 'accounts_center_remove_confirm'
-  | 'accounts_center_connected_experiences' | 'accounts_center_sharing' | 'rate_limited' | 'unknown' | 'unreadable';
+  | 'accounts_center_connected_experiences' | 'accounts_center_sharing' | 'rate_limited' | 'person_cookies'
+  | 'person_confirm_identity' | 'person_new_password' | 'person_checkpoint' | 'person_birthday' | 'person_save_login'
+  | 'person_ads_choice' | 'facebook_password' | 'unknown' | 'unreadable'
+  /** Two screens at once in one layer: never acted on (evidence names both). */
+  | 'ambiguous';
 
 export interface Recognition {
   screen: ScreenId;
@@ -188,7 +192,7 @@ export type AskReason = 'facebook_login' | 'choose_account' | 'not_you' | 'press
 export type FlowOutcome =
   | 'done' | 'needs_user' | 'unavailable' | 'rate_limited' | 'not_found' | 'not_linked' | 'cancelled'
   | 'click_budget' | 'time_budget' | 'loop' | 'no_effect' | 'verify_failed' | 'refused' | 'interstitial'
-  | 'unknown_screen' | 'unreadable_page' | 'navigation_refused' | 'unexpected_host' | string;
+  | 'unknown_screen' | 'ambiguous_screen' | 'unreadable_page' | 'navigation_refused' | 'unexpected_host' | string;
 
 /** JSON that resumes exactly: keep it (chrome.storage.session) and pass it back as it is. */
 export interface FlowState {
@@ -245,7 +249,7 @@ export interface Guide {
   /** The shipped wording the step expected, in the page's language ("" when none). */
   wording: string;
   candidates: { i: number; role: string; name: string }[];
-  error: 'not_found' | 'unknown_screen';
+  error: 'not_found' | 'unknown_screen' | 'ambiguous_screen';
 }
 /** A wording the person taught: role and accessible name of the element they clicked. */
 export interface TaughtWording {

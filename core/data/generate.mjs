@@ -108,7 +108,7 @@ for (const h of HOSTS) if (!SCREEN_HOSTS.includes(h)) fail(`screens.json: hostGr
 for (const h of SCREEN_HOSTS) if (!/^[a-z0-9.-]+$/.test(h)) fail(`screens.json: hostGroups: "${h}" is not a host name`);
 if (SCREEN_HOSTS.length > 32) fail('screens.json: hostGroups: at most 32 hosts');
 const screens = (screensDoc.screens ?? []).map((s) => {
-  for (const k of Object.keys(s)) if (!['id', 'hosts', 'paths', 'markers', 'several', 'requires', 'unless', 'ask'].includes(k)) fail(`screens.json: "${s.id}": unknown field "${k}"`);
+  for (const k of Object.keys(s)) if (!['id', 'hosts', 'paths', 'markers', 'several', 'requires', 'unless', 'over', 'ask'].includes(k)) fail(`screens.json: "${s.id}": unknown field "${k}"`);
   let hosts = 0;
   for (const h of s.hosts ?? Object.keys(hostGroups)) {
     const list = hostGroups[h] ?? (SCREEN_HOSTS.includes(h) ? [h] : null);
@@ -134,6 +134,18 @@ const screens = (screensDoc.screens ?? []).map((s) => {
 });
 const screenIds = screens.map((s) => s.id);
 if (new Set(screenIds).size !== screenIds.length) fail('screens.json: duplicate screen id');
+// over: the later rules this one is a narrower case of (it holds where they hold too, by
+// design); every other pair that holds at once in one layer is two screens at once.
+const over = [];
+for (const [i, s] of (screensDoc.screens ?? []).entries()) {
+  const first = over.length;
+  for (const o of s.over ?? []) {
+    const j = screenIds.indexOf(o);
+    if (j <= i) fail(`screens.json: "${s.id}": over: "${o}" must be a rule after it`);
+    over.push(j);
+  }
+  screens[i].over = [first, over.length - first];
+}
 
 const pagesDoc = read('pages.json');
 const pages = Object.entries(pagesDoc).filter(([k]) => !k.startsWith('_'));
@@ -161,14 +173,14 @@ const textRows = keys.map((k) => {
 });
 
 // What schema() hands out: the registry with each flow's entry page as its address and
-// the screens the core can recognise (the rules' ids, then unknown and unreadable).
+// the screens the core can recognise (the rules' ids, then unknown, unreadable and ambiguous).
 const pageUrl = Object.fromEntries(pages);
 // The locators the content scripts match themselves (the native share icon, the composer's
 // switch): each probe's roles and its text's wordings in every locale.
 const pageLocators = Object.fromEntries(Object.entries(registry.pageLocators ?? {}).map(([name, id]) => [name,
   (locatorsDoc[id] ?? []).map((p) => ({ roles: [].concat(p.role ?? []), scope: p.in ?? null,
     wordings: [...new Set(LOCALES.flatMap((l) => texts[l][p.label ?? p.name] ?? []))] }))]));
-const SCREENS = [...screenIds, 'unknown', 'unreadable'];
+const SCREENS = [...screenIds, 'unknown', 'unreadable', 'ambiguous'];
 const schema = {
   hosts: registry.hosts,
   locales: registry.locales,
@@ -268,8 +280,9 @@ ${locators.map((l) => `  {${cstr(l.id)}, ${l.first}, ${l.count}},`).join('\n')}
 };
 const uint16_t kRefs[] = {${refs.join(', ') || 0}};
 const char* const kPaths[] = {${paths.map(cstr).join(', ')}};
+const uint16_t kOver[] = {${over.join(', ') || 0}};
 const ScreenRule kScreens[] = {
-${screens.map((s) => `  {${cstr(s.id)}, ${s.hosts}u, ${s.paths[0]}, ${s.paths[1]}, ${s.markers[0]}, ${s.markers[1]}, ${s.several[0]}, ${s.several[1]}, ${s.requires[0]}, ${s.requires[1]}, ${s.unless[0]}, ${s.unless[1]}, ${s.ask === null ? 'nullptr' : cstr(s.ask)}},`).join('\n')}
+${screens.map((s) => `  {${cstr(s.id)}, ${s.hosts}u, ${s.paths[0]}, ${s.paths[1]}, ${s.markers[0]}, ${s.markers[1]}, ${s.several[0]}, ${s.several[1]}, ${s.requires[0]}, ${s.requires[1]}, ${s.unless[0]}, ${s.unless[1]}, ${s.over[0]}, ${s.over[1]}, ${s.ask === null ? 'nullptr' : cstr(s.ask)}},`).join('\n')}
 };
 const PageRow kPages[] = {
 ${pages.map(([k, u]) => `  {${cstr(k)}, ${cstr(u)}},`).join('\n')}

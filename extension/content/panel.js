@@ -54,7 +54,7 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
       case 'click': return `${wording ? t('guidedClick', wording) : t('guidedClickUnnamed')}${more}`;
       case 'switch_on': return `${t('guidedSwitchOn', wording)}${more}`;
       case 'switch_off': return `${t('guidedSwitchOff', wording)}${more}`;
-      default: return t('guidedUnknownPage');
+      default: return t(g.error === 'ambiguous_screen' ? 'guidedTwoScreens' : 'guidedUnknownPage');
     }
   }
 

@@ -209,6 +209,27 @@ TEST(FlowEngine, AnUnknownPageGetsTimeThenTheEntryPageOnceThenAnError) {
   EXPECT_EQ(d["guide"]["error"], "unknown_screen");
 }
 
+TEST(FlowEngine, TwoScreensAtOnceAreNeverClickedThenAGuidedStep) {
+  Flow f("link", R"({"settleMs": 1000})");
+  std::string both = snapshot_text(std::string(kAc) + "/add/", {el("button", "Remove account"), el("button", "Yes, finish setup")});
+  json d = f.step(both);
+  EXPECT_EQ(d["kind"], "wait");
+  EXPECT_EQ(d["screen"], "ambiguous");
+  d = f.step(both, 1500);
+  EXPECT_EQ(d["kind"], "navigate");  // the entry page once: a page, not a click on either
+  EXPECT_EQ(f.step(both, 500)["kind"], "wait");
+  d = f.step(both, 1000);
+  EXPECT_EQ(d["kind"], "ask_user");
+  EXPECT_EQ(d["reason"], "guided");
+  EXPECT_EQ(d["guide"]["error"], "ambiguous_screen");
+  EXPECT_EQ(d["guide"]["action"], "continue");
+  EXPECT_EQ(f.st()["clicks"], 0);
+  // The person closes what was in the way: the flow goes on with the one step left.
+  d = f.step(snapshot_text(std::string(kAc) + "/add/", {el("button", "Add Facebook account")}), 100);
+  EXPECT_EQ(d["kind"], "click");
+  EXPECT_EQ(d["locator"], "add_facebook");
+}
+
 TEST(FlowEngine, AKnownPageOffTheJourneyLeadsToTheEntryPage) {
   Flow f("setSharing", R"({"sharing": {"posts": false}})");
   json d = f.step(home());

@@ -158,6 +158,47 @@ TEST(Screens, TheInterstitialIsRecognisedOnAccountsCenterToo) {
   EXPECT_EQ(r["screen"], "instagram_interstitial");
 }
 
+// Two screens at once (issue 15, bad input): acting on either would be a click on a guess.
+TEST(Screens, TwoScreensAtOnceInOneLayerAreNamedNeverGuessed) {
+  // The finish step of linking and an account's removal button: steps of two journeys.
+  std::string ac = "https://accountscenter.instagram.com/profiles/100/";
+  json r = recognize(snapshot_text(ac, {el("button", "Remove account"), el("button", "Yes, finish setup")}));
+  EXPECT_EQ(r["screen"], "ambiguous");
+  EXPECT_EQ(r["evidence"].back(), "two screens at once: accounts_center_finish_setup (button \"Yes, finish setup\" #1) and "
+                                  "accounts_center_account_detail (button \"Remove account\" #0)");
+  EXPECT_NE(std::find(r["evidence"].begin(), r["evidence"].end(), "accounts_center_account_detail: path /profiles/100/"),
+            r["evidence"].end()) << r.dump();
+  // Both in one dialog: the same.
+  r = recognize(snapshot_text(ac, {el("dialog", "Jane Doe"), el("button", "Remove account", {{"container", 0}}),
+                                   el("button", "Yes, finish setup", {{"container", 0}})}));
+  EXPECT_EQ(r["screen"], "ambiguous");
+}
+
+TEST(Screens, WhatHoldsTogetherByDesignIsOneScreen) {
+  const std::string ac = "https://accountscenter.instagram.com";
+  struct Case { const char* why; std::string url; std::vector<json> elements; const char* screen; };
+  const std::vector<Case> cases = {
+      {"a later step drawn while the earlier one still shows (screens.json over)", ac + "/add/",
+       {el("button", "Add Facebook account"), el("button", "Yes, finish setup")}, "accounts_center_finish_setup"},
+      {"two journeys' steps in different layers: the dialog over the page", ac + "/profiles/100/",
+       {el("button", "Remove account"), el("dialog", "Finish"), el("button", "Yes, finish setup", {{"container", 1}})},
+       "accounts_center_finish_setup"},
+      {"a narrower case: messages settings inside Settings", "https://www.instagram.com/accounts/messages_and_story_replies/",
+       {el("heading", "Settings"), el("heading", "Messages and story replies")}, "instagram_messages_settings"},
+      {"Facebook's chooser: each of its buttons is a continue-as marker", "https://www.facebook.com/login/",
+       {el("button", "Continue as Jane Doe"), el("button", "Continue as John Roe"), el("button", "Continue")},
+       "facebook_choose_account"},
+      {"a rate limit is drawn over any page", ac + "/accounts/", {el("heading", "Accounts"), el("heading", "Try Again Later")},
+       "rate_limited"},
+      {"a person's decision is asked whatever else shows", "https://www.facebook.com/login/device-based/password/?flow=fx_reauth",
+       {el("textbox", "Password"), el("button", "Continue"), el("heading", "Log in as Jane Doe")}, "facebook_password"},
+  };
+  for (const Case& c : cases) {
+    json r = recognize(snapshot_text(c.url, c.elements));
+    EXPECT_EQ(r["screen"], c.screen) << c.why << ": " << r.dump();
+  }
+}
+
 TEST(Screens, AFacebookPageOfAnotherKindIsUnknown) {
   EXPECT_EQ(recognize(snapshot_text("https://www.facebook.com/", {el("link", "Home")}))["screen"], "unknown");
 }

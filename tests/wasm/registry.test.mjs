@@ -37,7 +37,7 @@ test('schema() is the registry, with each flow entry page as its address', async
   assert.equal(schema.settingsVersion, registry.settingsVersion);
   assert.equal(core.settingsDefaults().settings.version, registry.settingsVersion);
   const screens = readJson('core/data/screens.json').screens.map((s) => s.id);
-  assert.deepEqual(schema.screens, [...screens, 'unknown', 'unreadable']);
+  assert.deepEqual(schema.screens, [...screens, 'unknown', 'unreadable', 'ambiguous']);
   // A copy each time: a caller that changes it changes nobody else's.
   schema.flows.length = 0;
   assert.equal(core.schema().flows.length, registry.flows.length);

@@ -1,4 +1,4 @@
-// The flows' text-in, text-out surface (wasm/bindings_flows.cpp exposes it; the parity
+// The flows' text-in, text-out surface (wasm/bindings.cpp exposes it; the parity
 // tests call it natively). Every function returns JSON text and never aborts.
 #pragma once
 #include <string>

@@ -1,5 +1,5 @@
 // The text-in, text-out surface of sharing (permalinks, share links): what
-// wasm/bindings_share.cpp exposes and what the parity tests call natively. Every function
+// wasm/bindings.cpp exposes and what the parity tests call natively. Every function
 // returns JSON text, {"ok": true, ...} or {"ok": false, "error": {"name", "detail"}},
 // and never aborts. Numbers arrive as doubles (JS numbers) and are checked here.
 #pragma once

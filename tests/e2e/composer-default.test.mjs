@@ -95,20 +95,19 @@ test('default off when the site would share: Crosslink turns it off', async () =
   assert.equal((await post(dialog)).shareToFacebook, false);
 });
 
-test('setting off: the switch is left as the site set it, and no note', async () => {
-  const { dialog, fb } = await composerWith({ sharing: { posts: true } }, { applyDefault: false, shareToFacebook: false });
-  await page.waitForTimeout(800);
-  assert.equal(await checked(fb), 'true');
-  assert.equal(await note(dialog).count(), 0);
-  assert.equal((await post(dialog)).shareToFacebook, true);
-});
-
-test('already as wanted: nothing is clicked and nothing is said', async () => {
-  const { dialog, fb } = await composerWith({ sharing: { posts: true } }, { applyDefault: true, shareToFacebook: true });
-  await page.waitForTimeout(800);
-  assert.equal(await checked(fb), 'true');
-  assert.equal(await note(dialog).count(), 0);
-});
+// Nothing to do: the switch left as the site set it, no note, the post as the site would make it.
+for (const [what, settings] of [
+  ['setting off: the switch is left as the site set it, and no note', { applyDefault: false, shareToFacebook: false }],
+  ['already as wanted: nothing is clicked and nothing is said', { applyDefault: true, shareToFacebook: true }],
+]) {
+  test(what, async () => {
+    const { dialog, fb } = await composerWith({ sharing: { posts: true } }, settings);
+    await page.waitForTimeout(800);
+    assert.equal(await checked(fb), 'true');
+    assert.equal(await note(dialog).count(), 0);
+    assert.equal((await post(dialog)).shareToFacebook, true);
+  });
+}
 
 test('the person\'s own change afterwards is theirs: Crosslink does not set it again', async () => {
   const { dialog, fb } = await composerWith({ sharing: { posts: false } }, { applyDefault: true, shareToFacebook: true });
@@ -120,24 +119,23 @@ test('the person\'s own change afterwards is theirs: Crosslink does not set it a
   assert.equal((await post(dialog)).shareToFacebook, false);
 });
 
-test('Spanish: the switch is found by its Spanish name and the note quotes it', async () => {
-  await setState(stage, { linked: true, sharing: { posts: false }, locale: 'es' });
-  await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: true }));
-  const { dialog, fb } = await openComposer('es');
-  await until(() => checked(fb), (v) => v === 'true', { what: 'the switch turned on' });
-  // The note speaks Instagram's language (the page's <html lang>) and quotes the switch.
-  assert.equal(await note(dialog).textContent(), 'Crosslink activó «Compartir también en Facebook», tu opción predeterminada. Deshacer');
-  assert.equal((await post(dialog, 'es')).shareToFacebook, true);
-});
-
-test('German, default off, layout B (the switch last): turned off and read back', async () => {
-  await setState(stage, { linked: true, sharing: { posts: true }, locale: 'de', layout: 'B' });
-  await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: false }));
-  const { dialog, fb } = await openComposer('de');
-  await until(() => checked(fb), (v) => v === 'false', { what: 'the switch turned off' });
-  assert.equal(await note(dialog).textContent(), 'Crosslink hat „Auch auf Facebook teilen“ ausgeschaltet, deine Voreinstellung. Rückgängig');
-  assert.equal((await post(dialog, 'de')).shareToFacebook, false);
-});
+// In Instagram's language (the page's <html lang>): the switch found by its name there, the
+// note speaking that language and quoting the switch, the post read back.
+for (const c of [
+  { what: 'Spanish: the switch is found by its Spanish name and the note quotes it', locale: 'es', layout: 'A', was: false, want: true,
+    note: 'Crosslink activó «Compartir también en Facebook», tu opción predeterminada. Deshacer' },
+  { what: 'German, default off, layout B (the switch last): turned off and read back', locale: 'de', layout: 'B', was: true, want: false,
+    note: 'Crosslink hat „Auch auf Facebook teilen“ ausgeschaltet, deine Voreinstellung. Rückgängig' },
+]) {
+  test(c.what, async () => {
+    await setState(stage, { linked: true, sharing: { posts: c.was }, locale: c.locale, layout: c.layout });
+    await setSettings(browser, settingsWith({ applyDefault: true, shareToFacebook: c.want }));
+    const { dialog, fb } = await openComposer(c.locale);
+    await until(() => checked(fb), (v) => v === String(c.want), { what: `the switch turned ${c.want ? 'on' : 'off'}` });
+    assert.equal(await note(dialog).textContent(), c.note);
+    assert.equal((await post(dialog, c.locale)).shareToFacebook, c.want);
+  });
+}
 
 test('not linked: there is no switch, and Crosslink adds nothing', async () => {
   const { dialog } = await composerWith({ linked: false }, { applyDefault: true, shareToFacebook: true });

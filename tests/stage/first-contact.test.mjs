@@ -26,6 +26,23 @@ async function finishLink() {
   await role('heading', 'Accounts').waitFor();
 }
 
+/** Every keystroke the stage saw went to `field` and was the person's own (trusted), and
+ *  what they typed (`secret`, or a telling part of it) is nowhere in the stage's log. */
+async function typedByThePersonOnly(field, secret) {
+  const typed = await logOf(env.stage, 'login_input');
+  assert.ok(typed.length > 0 && typed.every((e) => e.field === field && e.trusted), JSON.stringify(typed));
+  assert.ok(!JSON.stringify(await logOf(env.stage)).includes(secret), `"${secret}" in the stage's log`);
+}
+/** The person types `value` into the field `label` and presses `button`; the link then
+ *  finishes with their step (`action`) between Facebook's "Continue" and the link. */
+async function personTypesThenLinks(label, value, button, { action, field, secret = value }) {
+  await env.page.getByLabel(label, { exact: true }).fill(value);
+  await role('button', button).click();
+  await finishLink();
+  assert.deepEqual(await actionsOf(env.stage), ['facebook_continue account=Jane Doe', `${action} trusted=on`, 'link account=Jane Doe', 'sync_profile sync=off']);
+  await typedByThePersonOnly(field, secret);
+}
+
 test('linkSteps dialogs: add, finish and sync are dialogs over a background page, addressed by query string', async () => {
   await fresh(env.stage, { linkSteps: 'dialogs' });
   const seen = [];
@@ -181,9 +198,7 @@ test('confirmIdentity: "Confirm it\'s you" before the removal; the person types,
   await role('heading', 'Accounts').waitFor();
   assert.equal((await state(env.stage)).linked, false);
   assert.deepEqual(await actionsOf(env.stage), ['confirm_identity trusted=on', 'remove_account account=Maria Souza']);
-  const typed = await logOf(env.stage, 'login_input');
-  assert.ok(typed.length > 0 && typed.every((e) => e.field === 'reauth_pass' && e.trusted), JSON.stringify(typed));
-  assert.doesNotMatch(JSON.stringify(await logOf(env.stage)), /hunter22/);
+  await typedByThePersonOnly('reauth_pass', 'hunter22');
 });
 
 test('birthday: "Add your birthday" after the hand-off, before the finish; the person types it, then the finish', async () => {
@@ -191,13 +206,7 @@ test('birthday: "Add your birthday" after the hand-off, before the finish; the p
   await role('heading', 'Add your birthday').waitFor();
   assert.equal(new URL(env.page.url()).pathname, '/birthday/');
   assert.equal((await state(env.stage)).linked, false, 'nothing linked yet');
-  await env.page.getByLabel('Birthday (MM/DD/YYYY)', { exact: true }).fill('04/17/1990');
-  await role('button', 'Next').click();
-  await finishLink();
-  assert.deepEqual(await actionsOf(env.stage), ['facebook_continue account=Jane Doe', 'birthday trusted=on', 'link account=Jane Doe', 'sync_profile sync=off']);
-  const typed = await logOf(env.stage, 'login_input');
-  assert.ok(typed.length > 0 && typed.every((e) => e.field === 'birthday' && e.trusted), JSON.stringify(typed));
-  assert.doesNotMatch(JSON.stringify(await logOf(env.stage)), /1990/);
+  await personTypesThenLinks('Birthday (MM/DD/YYYY)', '04/17/1990', 'Next', { action: 'birthday', field: 'birthday', secret: '1990' });
 });
 
 test('facebookPassword: the saved account\'s password page after "Continue", the person types, then the hand-off', async () => {
@@ -206,13 +215,7 @@ test('facebookPassword: the saved account\'s password page after "Continue", the
   const at = new URL(env.page.url());
   assert.equal(at.host + at.pathname, 'm.facebook.com/login/device-based/password/');
   assert.equal(at.searchParams.get('flow'), 'fx_reauth');
-  await env.page.getByLabel('Password', { exact: true }).fill('hunter22');
-  await role('button', 'Log in').click();
-  await finishLink();
-  assert.deepEqual(await actionsOf(env.stage), ['facebook_continue account=Jane Doe', 'facebook_password trusted=on', 'link account=Jane Doe', 'sync_profile sync=off']);
-  const typed = await logOf(env.stage, 'login_input');
-  assert.ok(typed.length > 0 && typed.every((e) => e.field === 'fb_pass' && e.trusted), JSON.stringify(typed));
-  assert.doesNotMatch(JSON.stringify(await logOf(env.stage)), /hunter22/);
+  await personTypesThenLinks('Password', 'hunter22', 'Log in', { action: 'facebook_password', field: 'fb_pass' });
 });
 
 test('adsChoice: "Subscribe for no ads" in place of Facebook\'s "Continue as" until the person chooses; then the page asked for', async () => {

@@ -54,13 +54,20 @@ test('the feed of 1,000 posts loads in batches as it scrolls, every post complet
   assert.ok(worst < 1000, `a long task of ${worst} ms while scrolling`);
 });
 
-test('a permalink opens the post with pushState (no new document); Back returns to the feed', async () => {
+/** A fresh feed, then post `n`'s link to its page (/p/ or /reel/): the document's mark from
+ *  before, to tell a swap from a load, and the post's code. */
+async function openFromFeed(kind, n) {
   await fresh(env.stage);
   await env.page.goto(HOME);
   const before = await mark(env.page);
-  const code = codeFor(0);
-  await env.page.locator(`article a[href="/p/${code}/"]`).first().click();
-  await env.page.waitForURL(`${HOME}p/${code}/`);
+  const code = codeFor(n);
+  await env.page.locator(`article a[href="/${kind}/${code}/"]`).first().click();
+  await env.page.waitForURL(`${HOME}${kind}/${code}/`);
+  return { before, code };
+}
+
+test('a permalink opens the post with pushState (no new document); Back returns to the feed', async () => {
+  const { before, code } = await openFromFeed('p', 0);
   await env.page.getByRole('textbox', { name: 'Add a comment…' }).waitFor();
   assert.equal(await marker(env.page), before, 'same document: the page was swapped in, not loaded');
   const article = env.page.locator('article');
@@ -76,12 +83,7 @@ test('a permalink opens the post with pushState (no new document); Back returns 
 });
 
 test('a reel opens at /reel/<code>/ with its action row; a story from the tray at /stories/<user>/<id>/', async () => {
-  await fresh(env.stage);
-  await env.page.goto(HOME);
-  const before = await mark(env.page);
-  const code = codeFor(3);
-  await env.page.locator(`article a[href="/reel/${code}/"]`).first().click();
-  await env.page.waitForURL(`${HOME}reel/${code}/`);
+  const { before, code } = await openFromFeed('reel', 3);
   await env.page.locator('video').first().waitFor();
   assert.equal(await env.page.locator('article').getByRole('button', { name: 'Share Post' }).count(), 1);
   await env.page.getByRole('link', { name: /Home/ }).click();

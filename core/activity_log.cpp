@@ -84,15 +84,16 @@ bool whole_number(const json& v, double lo, double hi, long long& out) {
 
 struct Entry {
   long long seq = 0, t = 0;
-  std::string body;  // the entry's JSON text
+  Json body;  // the entry as kept
 };
 
-// An entry as it may be kept: its fields checked and bounded, written as JSON text in a
-// fixed order. Stored entries also carry their seq and time; new ones must not (the log
-// gives both), so for them seq and t come in as arguments.
+// An entry as it may be kept: its fields checked and bounded. Stored entries also carry
+// their seq and time; new ones must not (the log gives both), so for them seq and t come in
+// as arguments.
 Expected<Entry> clean_entry(const json& e, bool stored, long long seq = 0, long long t = 0) {
   if (!e.is_object()) return Error{"bad_entry", "an entry must be an object"};
-  std::string type, outcome, detail, data;
+  std::string type, outcome, detail;
+  Json data;
   bool has_seq = !stored, has_t = !stored;
   for (auto it = e.begin(); it != e.end(); ++it) {
     const std::string& key = it.key();
@@ -103,23 +104,23 @@ Expected<Entry> clean_entry(const json& e, bool stored, long long seq = 0, long 
       (key == "type" ? type : outcome) = v.get<std::string>();
     } else if (key == "detail") {
       if (!v.is_string()) return Error{"bad_entry", "detail: expected a string"};
-      if (std::string kept = shipped_detail(v.get<std::string>()); !kept.empty()) detail = json_quote(kept);
+      detail = shipped_detail(v.get<std::string>());
     } else if (key == "data") {
       if (!v.is_object()) return Error{"bad_entry", "data: expected an object"};
       if (v.size() > kDataKeys) return Error{"bad_entry", "data: at most 6 fields"};
-      JsonObject fields;
+      Json fields = Json::object();
       for (auto d = v.begin(); d != v.end(); ++d) {
         if (!made_of(d.key(), kDataKeyMax, key_char))
           return Error{"bad_entry", "data: field names are 1 to 24 of A-Z a-z 0-9 _ . -"};
         const json& x = d.value();
         if (x.is_string()) {
           const std::string& str = x.get_ref<const std::string&>();
-          if (our_name(str, str.size() + 1, true)) fields.text(d.key().c_str(), bounded_text(str, kDataStringMax));
+          if (our_name(str, str.size() + 1, true)) fields[d.key()] = bounded_text(str, kDataStringMax);
         }
-        else if (x.is_number() || x.is_boolean() || x.is_null()) fields.raw(d.key().c_str(), dump(x));
+        else if (x.is_number() || x.is_boolean() || x.is_null()) fields[d.key()] = x;
         else return Error{"bad_entry", "data." + d.key() + ": expected text, a number, true/false or null"};
       }
-      data = fields.close();
+      data = std::move(fields);
     } else if (stored && (key == "seq" || key == "t")) {
       if (!whole_number(v, 0, key == "t" ? kMaxTimeMs : 9e15, key == "t" ? t : seq))
         return Error{"bad_entry", key + ": expected a whole number"};
@@ -130,12 +131,11 @@ Expected<Entry> clean_entry(const json& e, bool stored, long long seq = 0, long 
   }
   if (type.empty()) return Error{"bad_entry", "type: missing"};
   if (!has_seq || !has_t) return Error{"bad_entry", "seq or t: missing"};
-  JsonObject out;
-  out.number("seq", seq).number("t", t).text("type", type);
-  if (!outcome.empty()) out.text("outcome", outcome);
-  if (!detail.empty()) out.raw("detail", detail);
-  if (!data.empty()) out.raw("data", data);
-  return Entry{seq, t, out.close()};
+  Json out = {{"seq", seq}, {"t", t}, {"type", type}};
+  if (!outcome.empty()) out["outcome"] = outcome;
+  if (!detail.empty()) out["detail"] = detail;
+  if (!data.is_null()) out["data"] = std::move(data);
+  return Entry{seq, t, std::move(out)};
 }
 
 Expected<int> check_cap(double cap) {
@@ -197,10 +197,10 @@ Stored read_stored(std::string_view text, int cap) {
 }
 
 LogResult result(Stored&& s) {
-  std::vector<std::string> bodies;
-  for (Entry& e : s.entries) bodies.push_back(std::move(e.body));
+  Json entries = Json::array();
+  for (Entry& e : s.entries) entries.push_back(std::move(e.body));
   LogResult r;
-  r.log = JsonObject().number("version", kLogVersion).number("next", s.next).raw("entries", json_list(bodies)).close();
+  r.log = {{"version", kLogVersion}, {"next", s.next}, {"entries", std::move(entries)}};
   r.repair = std::move(s.repair);
   r.evicted = s.evicted;
   return r;
@@ -261,24 +261,22 @@ Expected<LogResult> append_log(std::string_view log_json, std::string_view entry
   return result(std::move(s));
 }
 
-Expected<std::string> export_log(std::string_view log_json, double now_ms) {
+Expected<Json> export_log(std::string_view log_json, double now_ms) {
   Expected<long long> now = check_time(now_ms);
   if (!now.ok()) return now.error();
   Stored s = read_stored(log_json, kLogCapMax);
-  std::vector<std::string> bodies;
+  Json entries = Json::array();
   for (Entry& e : s.entries) {
-    e.body.insert(e.body.size() - 1, ",\"time\":\"" + iso_time(e.t) + "\"");
-    bodies.push_back(std::move(e.body));
+    e.body["time"] = iso_time(e.t);
+    entries.push_back(std::move(e.body));
   }
-  JsonObject out;
-  out.text("format", "crosslink-activity-log")
-      .number("version", kLogVersion)
-      .text("exportedAt", iso_time(now.value()))
-      .number("count", static_cast<long long>(bodies.size()))
-      .raw("entries", json_list(bodies));
-  if (!s.repair.name.empty())
-    out.raw("repair", JsonObject().text("name", s.repair.name).text("detail", s.repair.detail).number("dropped", s.repair.dropped).close());
-  return out.close();
+  Json out = {{"format", "crosslink-activity-log"},
+              {"version", kLogVersion},
+              {"exportedAt", iso_time(now.value())},
+              {"count", entries.size()},
+              {"entries", std::move(entries)}};
+  if (!s.repair.name.empty()) out["repair"] = {{"name", s.repair.name}, {"detail", s.repair.detail}, {"dropped", s.repair.dropped}};
+  return out;
 }
 
 }  // namespace crosslink

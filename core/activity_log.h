@@ -19,6 +19,7 @@
 #include <string_view>
 
 #include "error.h"
+#include "json_text.h"
 #include "pack.h"
 
 namespace crosslink {
@@ -36,7 +37,7 @@ struct LogRepair {
 };
 
 struct LogResult {
-  std::string log;     // JSON text of the normalized log, newest `cap` entries
+  Json log;            // the normalized log, newest `cap` entries
   LogRepair repair;
   int evicted = 0;     // oldest entries pushed out by the cap
 };
@@ -48,7 +49,7 @@ Expected<LogResult> load_log(std::string_view log_json, double cap);
 Expected<LogResult> append_log(std::string_view log_json, std::string_view entry_json, double now_ms, double cap);
 // {"format": "crosslink-activity-log", "version": 1, "exportedAt": ISO, "count": n,
 //  "entries": [entry + "time": ISO 8601 UTC]} for a file the person keeps.
-Expected<std::string> export_log(std::string_view log_json, double now_ms);
+Expected<Json> export_log(std::string_view log_json, double now_ms);
 
 // 2024-06-01T12:00:00.000Z for milliseconds since 1970 (UTC, proleptic Gregorian).
 std::string iso_time(long long ms);

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "flow.h"
+#include "json_text.h"
 #include "page.h"
 #include "reading.h"
 #include "screens.h"
@@ -15,12 +16,6 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxStateBytes = 1u << 20;
 
-// Every reply has the one shape of the boundary: {"ok": true, ...} or {"ok": false, "error": {name, detail}}.
-json error_json(const Error& e) { return {{"ok", false}, {"error", {{"name", e.name}, {"detail", e.detail}}}}; }
-std::string ok_reply(json fields) {
-  fields["ok"] = true;
-  return dump(fields);
-}
 
 // Small JSON inputs (parameters, a stored state): refused before parsing when hostile.
 Expected<json> parse_small(const std::string& text, const char* what) {
@@ -45,9 +40,7 @@ Expected<FlowState> load_state(const std::string& state_json) {
 std::string answer(const Decision& d, const FlowState* st, bool refused = false) {
   json out{{"decision", to_json(d)}, {"state", st ? state_to_json(*st) : json(nullptr)}};
   if (st && !refused) return ok_reply(std::move(out));
-  out["ok"] = false;
-  out["error"] = {{"name", d.error.name}, {"detail", d.error.detail}};
-  return dump(out);
+  return failure_reply(d.error, std::move(out));
 }
 
 }  // namespace
@@ -55,7 +48,7 @@ std::string answer(const Decision& d, const FlowState* st, bool refused = false)
 namespace {
 
 std::string recognize_parsed(Expected<Snapshot> snap) {
-  if (!snap.ok()) return dump(error_json(snap.error()));
+  if (!snap.ok()) return failure_reply(snap.error());
   Page page(snap.value());
   Recognition r = crosslink::recognize(page);
   return ok_reply({{"screen", screen_name(r.screen)}, {"evidence", r.evidence}, {"locale", locale_name(r.locale)}});
@@ -83,13 +76,13 @@ std::string recognize_in_place(char* snapshot, std::size_t size) {
 namespace {
 
 std::string account_parsed(Expected<Snapshot> snap) {
-  if (!snap.ok()) return dump(error_json(snap.error()));
+  if (!snap.ok()) return failure_reply(snap.error());
   Page page(snap.value());
   return ok_reply(read_instagram_account(page));
 }
 
 std::string composer_parsed(Expected<Snapshot> snap) {
-  if (!snap.ok()) return dump(error_json(snap.error()));
+  if (!snap.ok()) return failure_reply(snap.error());
   Page page(snap.value());
   int i = crosslink::composer_switch(page);
   return ok_reply({{"screen", screen_name(crosslink::recognize(page).screen)}, {"switch", i}});
@@ -107,15 +100,15 @@ std::string composer_switch_in_place(char* snapshot, std::size_t size) {
 }
 
 std::string start_flow(const std::string& kind, const std::string& params_json, double now_ms) {
-  if (!time_ok(now_ms)) return dump(error_json({"bad_params", "nowMs: expected milliseconds since 1970"}));
+  if (!time_ok(now_ms)) return failure_reply({"bad_params", "nowMs: expected milliseconds since 1970"});
   json params = nullptr;
   if (!params_json.empty()) {
     auto p = parse_small(params_json, "parameters");
-    if (!p.ok()) return dump(error_json({"bad_params", p.error().detail}));
+    if (!p.ok()) return failure_reply({"bad_params", p.error().detail});
     params = std::move(p.value());
   }
   auto st = crosslink::start_flow(kind, params, static_cast<long long>(now_ms));
-  if (!st.ok()) return dump(error_json(st.error()));
+  if (!st.ok()) return failure_reply(st.error());
   return ok_reply({{"state", state_to_json(st.value())}});
 }
 
@@ -129,10 +122,10 @@ std::string step_in_place(const std::string& state_json, char* snapshot, std::si
 
 std::string answer(const std::string& state_json, const std::string& choice, double now_ms) {
   auto st = load_state(state_json);
-  if (!st.ok()) return dump(error_json(st.error()));
-  if (!time_ok(now_ms)) return dump(error_json({"bad_params", "nowMs: expected milliseconds since 1970"}));
+  if (!st.ok()) return failure_reply(st.error());
+  if (!time_ok(now_ms)) return failure_reply({"bad_params", "nowMs: expected milliseconds since 1970"});
   auto ok = answer_flow(st.value(), choice, static_cast<long long>(now_ms));
-  if (!ok.ok()) return dump(error_json(ok.error()));
+  if (!ok.ok()) return failure_reply(ok.error());
   return ok_reply({{"state", state_to_json(st.value())}});
 }
 

@@ -2,6 +2,7 @@
 
 #include "decision.h"
 #include "guided.h"
+#include "json_text.h"
 #include "report.h"
 #include "text_scan.h"
 
@@ -20,17 +21,15 @@ json parse_small(const std::string& text, Error& error) {
   return j;
 }
 
-std::string failure(const Error& e) { return dump(json{{"ok", false}, {"error", {{"name", e.name}, {"detail", e.detail}}}}); }
-
 std::string taught(const std::string& list_json, bool use) {
   Error error;
   json list = list_json.empty() ? json(nullptr) : parse_small(list_json, error);
-  if (!error.name.empty()) return failure({"bad_taught", error.name + ": " + error.detail});
+  if (!error.name.empty()) return failure_reply({"bad_taught", error.name + ": " + error.detail});
   auto parsed = guided::parse_taught(list);
-  if (!parsed.ok()) return failure(parsed.error());
+  if (!parsed.ok()) return failure_reply(parsed.error());
   std::size_t n = parsed.value().size();
   if (use) guided::set_taught(std::move(parsed.value()));
-  return dump(json{{"ok", true}, {"count", n}});
+  return ok_reply({{"count", n}});
 }
 
 }  // namespace
@@ -41,7 +40,7 @@ std::string taught_check(const std::string& list_json) { return taught(list_json
 std::string problem_report(const std::string& info_json, const std::string& snapshot_json) {
   Error error;
   json info = parse_small(info_json, error);
-  if (!error.name.empty()) return failure({"bad_params", error.name + ": " + error.detail});
+  if (!error.name.empty()) return failure_reply({"bad_params", error.name + ": " + error.detail});
   json r;
   if (snapshot_json.empty()) {
     r = report::build(info, nullptr);
@@ -55,7 +54,7 @@ std::string problem_report(const std::string& info_json, const std::string& snap
       r["lastSnapshot"] = {{"error", snap.error().name}};
     }
   }
-  return dump(json{{"ok", true}, {"report", r}, {"text", report::to_text(r)}});
+  return ok_reply({{"report", r}, {"text", report::to_text(r)}});
 }
 
 }  // namespace crosslink::api

@@ -30,35 +30,38 @@ Expected<std::vector<ShareNetwork>> parse_networks(std::string_view list) {
 
 std::string normalize_permalink(const std::string& url) {
   Expected<Permalink> r = crosslink::normalize_permalink(url);
-  if (!r.ok()) return failure_reply(r.error()).close();
+  if (!r.ok()) return failure_reply(r.error());
   const Permalink& p = r.value();
-  JsonObject out = ok_reply();
-  out.text("url", p.url).text("kind", permalink_kind_name(p.kind)).raw("removed", json_string_list(p.removed));
-  if (p.kind == PermalinkKind::Story) out.text("user", p.user).text("id", p.story_id);
-  else out.text("shortcode", p.shortcode);
-  return out.close();
+  Json out = {{"url", p.url}, {"kind", permalink_kind_name(p.kind)}, {"removed", p.removed}};
+  if (p.kind == PermalinkKind::Story) {
+    out["user"] = p.user;
+    out["id"] = p.story_id;
+  } else {
+    out["shortcode"] = p.shortcode;
+  }
+  return ok_reply(std::move(out));
 }
 
 std::string share_links(const std::string& url, const std::string& text, const std::string& networks) {
   if (text.size() > kTextMaxBytes)
-    return failure_reply(Error{"text_too_long", std::to_string(text.size()) + " bytes, at most " + std::to_string(kTextMaxBytes)}).close();
-  if (!valid_utf8(text)) return failure_reply({"bad_utf8", "the text is not valid UTF-8"}).close();
+    return failure_reply(Error{"text_too_long", std::to_string(text.size()) + " bytes, at most " + std::to_string(kTextMaxBytes)});
+  if (!valid_utf8(text)) return failure_reply({"bad_utf8", "the text is not valid UTF-8"});
   Expected<std::vector<ShareNetwork>> list = parse_networks(networks);
-  if (!list.ok()) return failure_reply(list.error()).close();
+  if (!list.ok()) return failure_reply(list.error());
   Expected<Permalink> p = crosslink::normalize_permalink(url);
-  if (!p.ok()) return failure_reply(p.error()).close();
-  std::vector<std::string> links;
-  JsonObject out = ok_reply();
-  out.text("url", p.value().url).raw("removed", json_string_list(p.value().removed));
+  if (!p.ok()) return failure_reply(p.error());
+  Json out = {{"url", p.value().url}, {"removed", p.value().removed}};
+  Json links = Json::array();
   for (ShareNetwork n : list.value()) {
-    links.push_back(JsonObject().text("network", network_name(n)).text("url", share_url(n, p.value(), text)).close());
+    links.push_back({{"network", network_name(n)}, {"url", share_url(n, p.value(), text)}});
     if (n == ShareNetwork::X) {
       FittedText t = fit_x_text(text, kXMaxWeighted - kXUrlWeight - 1);
       int length = kXUrlWeight + (t.text.empty() ? 0 : t.weighted_length + 1);
-      out.raw("x", JsonObject().text("text", t.text).number("weightedLength", length).flag("trimmed", t.trimmed).close());
+      out["x"] = {{"text", t.text}, {"weightedLength", length}, {"trimmed", t.trimmed}};
     }
   }
-  return out.raw("links", json_list(links)).close();
+  out["links"] = std::move(links);
+  return ok_reply(std::move(out));
 }
 
 }  // namespace crosslink::api

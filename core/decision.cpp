@@ -1,5 +1,7 @@
 #include "decision.h"
 
+#include "json_text.h"
+
 namespace crosslink {
 
 namespace {
@@ -66,7 +68,5 @@ nlohmann::json to_json(const Decision& d) {
 }  // namespace crosslink
 
 namespace crosslink {
-std::string dump(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+std::string dump(const nlohmann::json& value) { return json_text(value); }
 }  // namespace crosslink

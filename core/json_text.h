@@ -1,34 +1,27 @@
-// JSON text written field by field: far less code than building a DOM per call site.
-// Strings are escaped by nlohmann's serializer (through dump(), so bad UTF-8 is replaced).
+// The core's one JSON writer (nlohmann::json: keys sorted, bad UTF-8 in a string replaced,
+// never thrown on) and the boundary's one reply shape: {"ok": true, ...fields} and
+// {"ok": false, "error": {"name", "detail"}, ...more}.
 #pragma once
+#include <nlohmann/json.hpp>
 #include <string>
-#include <string_view>
-#include <vector>
+
+#include "error.h"
 
 namespace crosslink {
 
-std::string json_quote(std::string_view text);
-// [a, b, c] from elements that are already JSON text.
-std::string json_list(const std::vector<std::string>& elements);
-std::string json_string_list(const std::vector<std::string>& strings);
+using Json = nlohmann::json;
 
-struct Error;
+inline std::string json_text(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
-class JsonObject {
- public:
-  JsonObject& text(const char* key, std::string_view value);
-  JsonObject& number(const char* key, long long value);
-  JsonObject& flag(const char* key, bool value);
-  JsonObject& raw(const char* key, std::string_view json_text);  // a value already in JSON
-  std::string close() const { return out_ + "}"; }
+inline std::string ok_reply(Json fields = Json::object()) {
+  fields["ok"] = true;
+  return json_text(fields);
+}
 
- private:
-  std::string out_ = "{";
-};
-
-// The boundary's one reply shape, written field by field: {"ok": true, ...} to add to, and
-// {"ok": false, "error": {"name", "detail"}} (optionally with more fields after it).
-JsonObject ok_reply();
-JsonObject failure_reply(const Error& error);
+inline std::string failure_reply(const Error& error, Json more = Json::object()) {
+  more["ok"] = false;
+  more["error"] = {{"name", error.name}, {"detail", error.detail}};
+  return json_text(more);
+}
 
 }  // namespace crosslink

@@ -245,17 +245,15 @@ std::vector<ShareNetwork> default_networks(int version) {
   return out;
 }
 
-std::string settings_json(const Settings& s) {
-  std::vector<std::string> networks;
+Json settings_json(const Settings& s) {
+  Json networks = Json::array();
   for (ShareNetwork n : s.networks) networks.push_back(network_name(n));
-  return JsonObject()
-      .number("version", kSettingsVersion)
-      .raw("share", JsonObject().raw("networks", json_string_list(networks)).close())
-      .raw("composer", JsonObject().flag("applyDefault", s.apply_composer_default).flag("shareToFacebook", s.share_to_facebook).close())
-      .text("locale", s.locale)
-      .number("clickPacingMs", s.click_pacing_ms)
-      .number("logSize", s.log_size)
-      .close();
+  return {{"version", kSettingsVersion},
+          {"share", {{"networks", std::move(networks)}}},
+          {"composer", {{"applyDefault", s.apply_composer_default}, {"shareToFacebook", s.share_to_facebook}}},
+          {"locale", s.locale},
+          {"clickPacingMs", s.click_pacing_ms},
+          {"logSize", s.log_size}};
 }
 
 LoadedSettings load_settings(std::string_view stored) {

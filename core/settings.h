@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "activity_log.h"
+#include "json_text.h"
 #include "share.h"
 
 namespace crosslink {
@@ -63,8 +64,8 @@ struct LoadedSettings {
   std::vector<SettingsProblem> dropped;  // what could not be kept, each replaced by its default
 };
 
-// The v1 JSON text of the settings.
-std::string settings_json(const Settings& settings);
+// The v1 JSON of the settings.
+Json settings_json(const Settings& settings);
 
 // For what is already stored: never fails. Migrates v0, keeps every valid field, puts the
 // default in place of each invalid one and says what it dropped.

@@ -17,8 +17,9 @@ export const SYNC_TOTAL_BYTES = 102400;
 // A repair this worker wrote back answers as the load that made it, with what it dropped
 // or migrated, so the options page says so whoever asked first.
 let last = null;  // {raw, repaired, loaded}
-// JSON with keys sorted: chrome.storage hands objects back with their keys reordered.
-const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === 'object' && !Array.isArray(x)
+// JSON with keys sorted: chrome.storage hands objects back with their keys reordered, and
+// the core writes its own in sorted order.
+export const canonical = (v) => JSON.stringify(v, (k, x) => (x && typeof x === 'object' && !Array.isArray(x)
   ? Object.fromEntries(Object.keys(x).sort().map((key) => [key, x[key]])) : x));
 
 const utf8Bytes = (text) => new TextEncoder().encode(text).length;

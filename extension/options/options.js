@@ -4,6 +4,7 @@
 // everything; this page shows the settings, collects the person's changes and says what
 // happened, in the language the person chose.
 import { resolveLocale, translator } from '../i18n/i18n.js';
+import { canonical } from '../background/settings-store.js';
 
 // From the core's registry (options/schema): the networks, locales and ranges to offer.
 let NETWORKS = [];
@@ -320,7 +321,7 @@ async function start() {
 
 // Changed elsewhere (another window, another device through sync, a flow writing the
 // log): shown here too, unless the person is in the middle of editing.
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a, b) => canonical(a) === canonical(b);
 chrome.storage.onChanged.addListener(async (changes, area) => {
   if (area === 'local' && 'activityLog' in changes) refreshLogCount();
   if (area !== 'sync' || !('settings' in changes) || !saved) return;

@@ -26,7 +26,7 @@ TEST(ActivityLog, RingHoldsTheNewestCapEntriesInOrder) {
     auto r = append_log(log, R"({"type":"share","outcome":"ok"})", 1000.0 + i, 500);
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(r.value().evicted, i >= 500 ? 1 : 0);
-    log = r.value().log;
+    log = json_text(r.value().log);
   }
   nlohmann::json doc = nlohmann::json::parse(log);
   ASSERT_EQ(doc["entries"].size(), 500u);
@@ -70,7 +70,7 @@ TEST(ActivityLog, WorstCaseEntryStaysSmallAndTheWorstLogReadsBack) {
   entry += "}}";
   auto r = append_log("", entry, 1, 10);
   ASSERT_TRUE(r.ok()) << r.error().detail;
-  nlohmann::json written = nlohmann::json::parse(r.value().log);
+  nlohmann::json written = nlohmann::json::parse(json_text(r.value().log));
   std::string one = written["entries"][0].dump();
   EXPECT_LT(one.size(), 2048u);
   // 5,000 of them still read back whole.
@@ -84,7 +84,7 @@ TEST(ActivityLog, WorstCaseEntryStaysSmallAndTheWorstLogReadsBack) {
   EXPECT_LT(log.size(), kLogMaxBytes);
   auto back = load_log(log, kLogCapMax);
   ASSERT_TRUE(back.ok());
-  EXPECT_EQ(nlohmann::json::parse(back.value().log)["entries"].size(), static_cast<std::size_t>(kLogCapMax));
+  EXPECT_EQ(nlohmann::json::parse(json_text(back.value().log))["entries"].size(), static_cast<std::size_t>(kLogCapMax));
   EXPECT_TRUE(back.value().repair.name.empty());
 }
 
@@ -93,7 +93,7 @@ TEST(ActivityLog, HostileStoredLogsNeverStopLogging) {
                                     std::string(kLogMaxBytes + 1, 'x'), std::string("\0", 1)}) {
     auto r = append_log(stored, R"({"type":"share"})", 5, 10);
     ASSERT_TRUE(r.ok());
-    EXPECT_EQ(nlohmann::json::parse(r.value().log)["entries"].size(), 1u);
+    EXPECT_EQ(nlohmann::json::parse(json_text(r.value().log))["entries"].size(), 1u);
     EXPECT_FALSE(r.value().repair.name.empty());
   }
 }

@@ -21,14 +21,14 @@ TEST(Settings, LargestItemFitsTheSyncQuotaWithItsKey) {
   s.click_pacing_ms = kPacingMax;
   s.log_size = kLogSizeMax;
   s.apply_composer_default = s.share_to_facebook = false;
-  std::string item = std::string("\"settings\"") + settings_json(s);
+  std::string item = std::string("\"settings\"") + json_text(settings_json(s));
   EXPECT_LT(item.size(), 400u);
   EXPECT_LT(item.size(), kSyncItemBytes);
 }
 
 TEST(Settings, DefaultsRoundTripThroughValidation) {
   Settings out;
-  EXPECT_TRUE(validate_settings(settings_json(Settings()), out).empty());
+  EXPECT_TRUE(validate_settings(json_text(settings_json(Settings())), out).empty());
   EXPECT_EQ(settings_json(out), settings_json(Settings()));
 }
 
@@ -38,7 +38,7 @@ TEST(Settings, WhatLoadReturnsAlwaysValidates) {
                              R"({"version":9,"locale":"fr","future":{"a":1}})"}) {
     LoadedSettings l = load_settings(stored);
     Settings again;
-    EXPECT_TRUE(validate_settings(settings_json(l.settings), again).empty()) << stored;
+    EXPECT_TRUE(validate_settings(json_text(settings_json(l.settings)), again).empty()) << stored;
     EXPECT_EQ(settings_json(again), settings_json(l.settings)) << stored;
   }
 }
@@ -47,7 +47,7 @@ TEST(Settings, MigratedSettingsLoadCleanTheSecondTime) {
   LoadedSettings first = load_settings(R"({"shareTargets":"ok,twitter","fbDefault":"off","delayMs":"900"})");
   EXPECT_EQ(first.stored_version, 0);
   EXPECT_TRUE(first.write_back);
-  LoadedSettings second = load_settings(settings_json(first.settings));
+  LoadedSettings second = load_settings(json_text(settings_json(first.settings)));
   EXPECT_EQ(second.stored_version, kSettingsVersion);
   EXPECT_FALSE(second.write_back);
   EXPECT_TRUE(second.dropped.empty());

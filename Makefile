@@ -23,7 +23,7 @@ node_tier = rm -f $(RESULTS)/$(1).*; mkdir -p $(RESULTS); \
 	  --test-reporter=tap --test-reporter-destination=$(RESULTS)/$(1).tap $(2); \
 	node scripts/tally.mjs $(1)
 
-.PHONY: deps build native wasm extension test test-unit test-wasm test-e2e test-clock test-stage test-firefox demo stage clean \
+.PHONY: deps registry-lists build native wasm extension test test-unit test-wasm test-e2e test-clock test-stage test-firefox demo stage clean \
 	test-asan fuzz fuzz-build test-fuzz bench-feed fixtures bench-core wasm-size bench-link
 
 deps:
@@ -33,13 +33,17 @@ native: deps
 	@test -f $(NATIVE)/CMakeCache.txt || cmake -S . -B $(NATIVE) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@set -o pipefail; cmake --build $(NATIVE) -j$(JOBS) | $(QUIET_BUILD)
 
-wasm: deps
+# The registry's lists that code needs before the core loads (scripts/registry-lists.mjs).
+registry-lists:
+	@node scripts/registry-lists.mjs
+
+wasm: deps registry-lists
 	@test -f $(EMBUILD)/CMakeCache.txt || $(EMENV) emcmake cmake -S . -B $(EMBUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	@set -o pipefail; $(EMENV) cmake --build $(EMBUILD) -j$(JOBS) | $(QUIET_BUILD)
 	@mkdir -p $(BUILD)/wasm
 	@cp $(EMBUILD)/wasm/crosslink_core.mjs $(EMBUILD)/wasm/crosslink_core.wasm wasm/crosslink.mjs wasm/crosslink.d.ts $(BUILD)/wasm/
 
-extension: wasm
+extension: wasm registry-lists
 	@node scripts/build-extension.mjs
 
 build: native extension

@@ -5,9 +5,9 @@
 // Placeholders work as in chrome.i18n: $NAME$ → the placeholder's content, $1…$9 → the
 // substitutions, $$ → $.
 import './format.js';
+import { LOCALES } from './locales.js';
 
-export const LOCALES = ['en', 'es', 'pt', 'de', 'fr'];
-export const LOCALE_NAMES = { en: 'English', es: 'Español', pt: 'Português', de: 'Deutsch', fr: 'Français' };
+export { LOCALES, LOCALE_NAMES } from './locales.js';
 
 /** The supported locale of a language tag ("pt-BR" → "pt"), or null. */
 export function localeOf(tag) {

@@ -50,7 +50,7 @@ Decision read_link_status(const Snapshot& snap) {
   nlohmann::json accounts = read_accounts(Page(snap));
   const bool linked = accounts["linked"].get<bool>();
   if (linked) ++cards;  // a Facebook card the locators know in a layout the scan above does not
-  const std::string facebook_name = linked && accounts["facebookName"].is_string() ? accounts["facebookName"].get<std::string>() : "";
+  const std::string facebook_name = accounts["facebookName"].get<std::string>();
   if (cards == 0) return Decision::fail(kScreen, {"not_found", "account cards (role=listitem) on " + url.path});
   return Decision::done(kScreen, {{"linked", linked}, {"facebookName", facebook_name}, {"instagramUsername", instagram}});
 }

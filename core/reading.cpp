@@ -16,7 +16,7 @@ using pack::Loc;
 
 json read_accounts(const Page& page) {
   Found card = find(page, Loc::facebook_card);
-  if (card.empty()) return {{"linked", false}, {"facebookName", nullptr}};
+  if (card.empty()) return {{"linked", false}, {"facebookName", ""}};
   std::string name;
   for (const std::string& line : lines_of(page.element(card.first()).text))
     if (match_text(pack::Text::ac_accounts_facebook, fold(line), -1) < 0) {

@@ -13,7 +13,7 @@ inline constexpr const char* kSwitchKeys[4] = {"posts", "reels", "stories", "fac
 inline constexpr pack::Loc kSwitchLocators[4] = {pack::Loc::switch_posts, pack::Loc::switch_reels, pack::Loc::switch_stories,
                                                  pack::Loc::switch_facebook_stories};
 
-// The accounts list: {"linked": bool, "facebookName": name or null}.
+// The accounts list: {"linked": bool, "facebookName": the name, "" when none is linked}.
 nlohmann::json read_accounts(const Page& page);
 // The sharing switches present: {"posts": bool, ...}.
 nlohmann::json read_switches(const Page& page);

@@ -46,7 +46,9 @@ Action unlink(Ctx& c) {
   switch (c.screen) {
     case Screen::accounts_center_accounts: {
       nlohmann::json accounts = read_accounts(c.page);
-      if (!accounts["linked"].get<bool>()) return done({{"linked", false}});
+      // Its result is a partial status: unlinked, no name, and no switch read (Accounts
+      // Center turns them off with the account).
+      if (!accounts["linked"].get<bool>()) return done({{"linked", false}, {"facebookName", ""}, {"sharing", nullptr}});
       if (c.did(Step::remove_confirm)) return fail("verify_failed", "the Facebook account is still on the accounts list after removing it");
       std::vector<Card> cards = facebook_cards(c.page);
       if (cards.empty()) return c.not_found(Loc::facebook_card_link);

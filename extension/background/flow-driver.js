@@ -263,7 +263,7 @@ export function createFlowDriver({ withCore }) {
 
   async function afterEnd(rec) {
     // The reading first: the popup shows the outcome with the status it leads to.
-    if (rec.status === 'done' && rec.result) await mergeStatus(rec.flow, rec.result, rec.params, rec.instagramUsername);
+    if (rec.status === 'done' && rec.result) await mergeStatus(rec.result, rec.instagramUsername);
     await tell(rec.tabId, { type: 'actuator/flow', active: false, flowId: rec.id });
     await markRunning(false);
     await syncFacebookScripts(false).catch(() => {});

@@ -69,12 +69,16 @@ export async function saveLinkStatus(reading) {
   return store(next);
 }
 
+// What a flow's done result may say of the status (docs/PROTOCOL.md: every done result is
+// a partial status).
+const STATUS_FIELDS = ['linked', 'facebookName', 'sharing', 'messaging'];
+
 /**
- * What a flow that ended with `done` read back, merged into the status. instagramUsername:
- * the account the flow saw on the accounts list, if it passed there; a reading of another
- * account's keeps nothing of the old one's.
+ * What a flow that ended with `done` read back, merged into the status: its fields as they
+ * are, whatever the flow. instagramUsername: the account the flow saw on the accounts
+ * list, if it passed there; a reading of another account's keeps nothing of the old one's.
  */
-export async function mergeStatus(flow, result, params = {}, instagramUsername = '') {
+export async function mergeStatus(result, instagramUsername = '') {
   // A flow that did not pass the accounts list worked on the account logged in (as last
   // read from Instagram's pages), not on whichever account was read last.
   if (!instagramUsername) instagramUsername = checkAccount((await chrome.storage.local.get(ACCOUNT_KEY))[ACCOUNT_KEY])?.username ?? '';
@@ -82,18 +86,7 @@ export async function mergeStatus(flow, result, params = {}, instagramUsername =
   const next = { ...old, readAt: Date.now(), url: 'flow' };
   if (instagramUsername) next.instagramUsername = instagramUsername;
   delete next.error;
-  if (flow === 'readStatus') {
-    Object.assign(next, { linked: result.linked, facebookName: result.facebookName ?? '', sharing: result.sharing ?? null,
-      messaging: result.messaging ?? null });
-  } else if (flow === 'link') {
-    Object.assign(next, { linked: true, facebookName: result.facebookName ?? params.facebookAccount ?? '' });
-  } else if (flow === 'unlink') {
-    Object.assign(next, { linked: false, facebookName: '', sharing: null });
-  } else if (flow === 'setSharing') {
-    next.sharing = result.sharing ?? null;
-  } else if (flow === 'linkMessaging' || flow === 'unlinkMessaging') {
-    next.messaging = result.messaging ?? null;
-  }
+  for (const key of STATUS_FIELDS) if (key in result) next[key] = result[key];
   return store(next);
 }
 

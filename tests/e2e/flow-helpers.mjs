@@ -73,7 +73,7 @@ export async function assertLinkedJaneDoe(stage, rec) {
 /** An unlink flow done: the account removed (which turns sharing off) by one action. */
 export async function assertUnlinked(stage, rec) {
   assert.equal(rec.status, 'done', JSON.stringify(rec.error));
-  assert.deepEqual(rec.result, { linked: false });
+  assert.deepEqual(rec.result, { linked: false, facebookName: '', sharing: null });
   const state = await stageState(stage);
   assert.equal(state.linked, false);
   assert.equal(state.sharing.posts, false, 'removing the account turns sharing off');

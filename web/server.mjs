@@ -114,8 +114,6 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
 
   // The interstitial can show on both Instagram hosts.
   const dismissInterstitial = (res, hn, v) => perform(res, hn, 'dismiss_interstitial', { choice: String(v.choice ?? '') }, () => ({}), { counts: false });
-  // The person's decisions (cookieBanner, saveLoginInfo): recorded with whether the click
-  // was a person's (the event's isTrusted, as the page saw it); never counted.
   // What the person types to get past a screen (a password, a code): recorded as its length
   // only, never counted; empty is refused as the real page does.
   const personTypes = (name, stateKey, missing) => (res, hn, v) => perform(res, hn, name, { trusted: Boolean(v.trusted) }, () => {
@@ -129,6 +127,8 @@ export async function startStage({ port = 0, host = '127.0.0.1', certDir = path.
     log.add('login_input', { host, field: String(v.field ?? ''), how: String(v.how ?? ''), length: Number(v.length) || 0, trusted: Boolean(v.trusted) });
     return send(res, 204, 'text/plain', '');
   }
+  // The person's decisions (cookieBanner, saveLoginInfo): recorded with whether the click
+  // was a person's (the event's isTrusted, as the page saw it); never counted.
   const cookieChoice = (res, hn, v) => perform(res, hn, 'cookie_choice', { choice: String(v.choice ?? ''), trusted: Boolean(v.trusted) }, () => {
     state.cookieBanner = false;
     return {};

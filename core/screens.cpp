@@ -112,17 +112,29 @@ bool holds(const Page& page, int s, bool by_path, uint32_t host, const std::stri
   return true;
 }
 
-// Two screens of the flows at once: a later rule that holds by its own words or controls,
-// drawn in the same layer (the same dialog, or both on the page), and not one the first
-// rule is known to be a narrower case of (screens.json "over"). A rule of every host (a
-// rate limit, the person's decisions) is drawn over whatever page is behind it, and a
-// person's decision is never a rival: asking is safe whatever else the page shows.
-bool rival(const Page& page, int first, const Match& won, int s, const Match& other) {
-  const pack::ScreenRule& rule = pack::kScreens[first];
-  if (rule.hosts == kEveryHost || person_reason(static_cast<Screen>(first)) || other.marker < 0 || won.marker < 0 || person_reason(static_cast<Screen>(s))) return false;
-  for (int o = rule.over_first; o < rule.over_first + rule.over_count; ++o)
+// Whether the rule that held first can have a rival at all: a rule of every host (a rate
+// limit, the person's decisions) is drawn over whatever page is behind it, and asking the
+// person is safe whatever else the page shows.
+bool may_be_ambiguous(int first) {
+  return pack::kScreens[first].hosts != kEveryHost && !person_reason(static_cast<Screen>(first));
+}
+
+// A later rule worth trying as a rival: one that can hold by its own words or controls
+// (markers), not a person's decision, and not one the first rule is known to be a narrower
+// case of (screens.json "over").
+bool may_rival(int first, int s) {
+  const pack::ScreenRule& rule = pack::kScreens[s];
+  if (rule.markers_count + rule.several_count == 0 || person_reason(static_cast<Screen>(s))) return false;
+  const pack::ScreenRule& won = pack::kScreens[first];
+  for (int o = won.over_first; o < won.over_first + won.over_count; ++o)
     if (pack::kOver[o] == s) return false;
-  return layer(page, won.marker) == layer(page, other.marker);
+  return true;
+}
+
+// Two screens of the flows at once: both held by their own words or controls, drawn in the
+// same layer (the same dialog, or both on the page).
+bool rival(const Page& page, const Match& won, const Match& other) {
+  return won.marker >= 0 && other.marker >= 0 && layer(page, won.marker) == layer(page, other.marker);
 }
 
 }  // namespace
@@ -150,10 +162,10 @@ Recognition recognize(const Page& page) {
     for (int s = 0; s < pack::kScreenCount; ++s) {
       Match won;
       if (!holds(page, s, by_path, host, path, address, won)) continue;
-      if (!by_path) {
+      if (!by_path && won.marker >= 0 && may_be_ambiguous(s)) {
         for (int t = s + 1; t < pack::kScreenCount; ++t) {
           Match other;
-          if (!holds(page, t, false, host, path, address, other) || !rival(page, s, won, t, other)) continue;
+          if (!may_rival(s, t) || !holds(page, t, false, host, path, address, other) || !rival(page, won, other)) continue;
           // Acting on either would be a click on a guess: named, with both sides' evidence,
           // the summary last (what an error detail quotes).
           const std::string a = screen_name(static_cast<Screen>(s)), b = screen_name(static_cast<Screen>(t));

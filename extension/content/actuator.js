@@ -37,6 +37,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     lastChange = performance.now();
     for (const wake of wakeups) wake();
     if (settledListeners.size) scheduleSettled();
+    if (flowActive) scheduleAhead();
   }
   // Watching every attribute and text change of a page costs the page (the browser makes a
   // record of each): the observer runs only while a flow works in this tab or a feature
@@ -113,8 +114,10 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   let wakeTimer = 0;
 
   function setActive(active) {
+    const was = flowActive;
     flowActive = active;
     needWatch();
+    if (active && !was) scheduleAhead();
     lastCommand = performance.now();
     clearInterval(wakeTimer);
     wakeTimer = 0;
@@ -151,8 +154,10 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     const pending = observer.takeRecords();  // changes not yet delivered to onMutations
     if (pending.length) onMutations(pending);
     if (watching && last && last.changes === changes && last.url === location.href) return last;
+    const start = performance.now();
     const { snapshot, nodes } = crosslinkSnapshot();
-    last = { changes, url: location.href, snapshot, nodes, text: null };
+    const ms = performance.now() - start;  // one walk, one task (P7)
+    last = { changes, url: location.href, snapshot, nodes, text: null, cost: { slices: 1, slowestSliceMs: ms, lastSliceMs: ms } };
     return last;
   }
 
@@ -160,6 +165,75 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     const seen = look();
     seen.text ??= JSON.stringify(seen.snapshot);
     return seen;
+  }
+
+  // ---- The look taken ahead (issue 20, P7) ----
+  // While a flow works in this tab, the page is looked at as soon as it has been quiet for
+  // AHEAD_QUIET_MS, in slices of a few ms between which the page runs (no long task, even
+  // on a page of 20,000 candidates). A change of the page gives that look up; the next
+  // quiet starts another. When the worker asks and the page has settled, the look is
+  // ready or under way: the person's wait after "settled" is what is left of it, not a
+  // whole walk of the page. It is the same snapshot a synchronous look would give (one
+  // walk, snapshot.js), taken on a page that did not change while it was taken.
+  const AHEAD_QUIET_MS = 10;
+  let ahead = null;   // {changes, promise}: a look under way, for the page as of `changes`
+  let aheadTimer = 0;
+  let looksStarted = 0;  // looks in slices begun (P7: how many a change made start again)
+  let looksReported = 0;
+  const current = () => {
+    const pending = observer.takeRecords();  // changes not yet delivered to onMutations
+    if (pending.length) onMutations(pending);
+    return Boolean(last && last.changes === changes && last.url === location.href);
+  };
+  // After the quiet, the next frame first: the browser lays the new page out and paints it
+  // in its own rendering task, so the look's first slice does not force that layout (on a
+  // page of 20,000 candidates, ~150–200 ms in one task). A tab behind gets no frames: there
+  // the look starts at once, and FRAME_WAIT_MS bounds the wait for a frame anywhere.
+  const FRAME_WAIT_MS = 1000;
+  function scheduleAhead() {
+    clearTimeout(aheadTimer);
+    aheadTimer = setTimeout(() => {
+      if (!flowActive) return;
+      const at = changes;
+      let started = false;
+      let fallback = 0;
+      const start = () => {
+        if (started) return;
+        started = true;
+        clearTimeout(fallback);
+        if (flowActive && changes === at) lookAhead();
+      };
+      if (dom.visibilityState(document) === 'hidden') return start();
+      fallback = setTimeout(start, FRAME_WAIT_MS);
+      requestAnimationFrame(() => setTimeout(start, 0));
+    }, AHEAD_QUIET_MS);
+  }
+  /** The last look while the page is unchanged; else one taken in slices (null: it changed meanwhile). */
+  function lookAhead() {
+    if (!watching) return Promise.resolve(look());  // unwatched, a change could not be told
+    if (current()) return Promise.resolve(last);
+    if (ahead?.changes === changes) return ahead.promise;
+    const at = { changes, url: location.href };
+    looksStarted += 1;
+    const promise = crosslinkSnapshot.inSlices(() => { current(); return changes !== at.changes || location.href !== at.url; })
+      .then((got) => (got ? (last = { ...at, snapshot: got.snapshot, nodes: got.nodes, text: null, cost: got }) : null))
+      .finally(() => { if (ahead?.promise === promise) ahead = null; });
+    ahead = { changes, promise };
+    return promise;
+  }
+
+  /** Waits for the page to settle, then its look: {seen, settledAt, quietMs, ready}. */
+  async function settledLook() {
+    const start = performance.now();
+    for (;;) {
+      await settle();
+      const settledAt = now();
+      const quietMs = performance.now() - lastChange;
+      const ready = current();
+      // A page that never stops changing is read anyway, in one walk (as settle() does).
+      const seen = performance.now() - start < MAX_SETTLE_MS ? await lookAhead() : look();
+      if (seen) return { seen, settledAt, quietMs, ready };
+    }
   }
 
   // The nodes of the last snapshot handed to the worker: its decisions name an index in
@@ -279,13 +353,25 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
           const seen = message.since;
           const unchanged = !seen || (seen.pageId === pageId && seen.changes === changes);
           if (message.waitMs > 0 && unchanged) await nextChange(Math.min(message.waitMs, 1000));
-          await settle();
-          // P7 (make bench): when the page had settled, and what the snapshot cost here.
-          const settledAt = now();
-          const seenNow = snapshotText();
-          const { text, snapshot } = seenNow;
+          // P7 (make bench): when the page had settled (and for how long it had been quiet
+          // then), whether its look was ready, and what the snapshot still cost here.
+          const { seen: seenNow, settledAt, quietMs, ready } = await settledLook();
+          const finalAt = performance.now();
+          seenNow.text ??= JSON.stringify(seenNow.snapshot);
+          const { text, snapshot, cost } = seenNow;
           sent = seenNow;  // the decision on this snapshot acts on these very nodes
-          return { snapshot: text, pageId, changes, timing: { settledAt, pageMs: now() - settledAt, bytes: text.length, elements: snapshot.elements.length } };
+          // The longest task of ours in this look: its slowest slice, or its last slice
+          // together with the JSON text made right after it (one task), when not ready before.
+          const finalMs = performance.now() - finalAt + (cost && !ready ? cost.lastSliceMs : 0);
+          const looks = looksStarted - looksReported;
+          looksReported = looksStarted;
+          return {
+            snapshot: text, pageId, changes: seenNow.changes,
+            timing: {
+              settledAt, pageMs: now() - settledAt, quietMs, ready, looks, slices: cost?.slices ?? 1,
+              longestTaskMs: Math.max(cost?.slowestSliceMs ?? 0, finalMs), bytes: text.length, elements: snapshot.elements.length,
+            },
+          };
         })());
       case 'actuator/act':
         setActive(true);

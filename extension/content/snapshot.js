@@ -264,23 +264,38 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
 
   const lazy = (make) => { let v; return () => (v ??= make()); };
 
-  /** @returns {{snapshot: object, nodes: Element[]}} */
-  function crosslinkSnapshot(doc = document) {
+  // The walk, as a generator that stops after every `sliceMs` of work (checked every 32
+  // candidates) so a caller can let the page run between slices (P7: no long task on a
+  // page of 20,000 candidates). With sliceMs = Infinity it never stops: that is the
+  // synchronous snapshot, the same code. Between slices only the scroll position is read
+  // again (a person may scroll); whether the page itself changed is the caller's to tell
+  // (the actuator's MutationObserver), and a changed page makes it start again.
+  function* walk(doc, sliceMs) {
     const nodes = [];
     const elements = [];
     const indexOf = new Map();
     const labels = lazy(() => labelsOf(doc));
     const holdsField = fieldHolders(doc);
     const frame = frameOf(doc);
-    for (const el of docQsa(doc, CANDIDATES)) {
+    const list = docQsa(doc, CANDIDATES);
+    let sliceStart = performance.now();
+    for (let k = 0; k < list.length; k += 1) {
+      if ((k & 31) === 31 && performance.now() - sliceStart > sliceMs) {
+        yield k;
+        const view = docView(doc);
+        frame.x = view?.scrollX ?? 0;
+        frame.y = view?.scrollY ?? 0;
+        sliceStart = performance.now();
+      }
+      const el = list[k];
       const role = roleOf(el);
       if (!ROLES.has(role) || hiddenWhy(el, role, frame)) continue;
       const i = nodes.length;
       let container = -1;
       for (let up = parentEl(el); up; up = parentEl(up)) {
-        const k = indexOf.get(up);
-        if (k !== undefined && CONTAINERS.has(elements[k].role)) {
-          container = k;
+        const c = indexOf.get(up);
+        if (c !== undefined && CONTAINERS.has(elements[c].role)) {
+          container = c;
           break;
         }
       }
@@ -296,6 +311,40 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
       nodes,
     };
   }
+
+  /** @returns {{snapshot: object, nodes: Element[]}} */
+  function crosslinkSnapshot(doc = document) {
+    return walk(doc, Infinity).next().value;
+  }
+
+  // A macrotask boundary that is not clamped as nested timers are (4 ms after five).
+  const yieldToPage = () => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+    channel.port2.postMessage(0);
+  });
+
+  /**
+   * The same snapshot taken in slices of about sliceMs, the page running between them.
+   * stale() is asked after every pause: true (the page changed meanwhile) gives up, and the
+   * promise resolves to null; otherwise it resolves to what crosslinkSnapshot() would give.
+   * @returns {Promise<{snapshot: object, nodes: Element[]} | null>}
+   */
+  crosslinkSnapshot.inSlices = async (stale, { sliceMs = 16, doc = document } = {}) => {
+    const it = walk(doc, sliceMs);
+    let slowestSliceMs = 0;
+    for (let slices = 1; ; slices += 1) {
+      const start = performance.now();
+      const step = it.next();
+      const ms = performance.now() - start;
+      slowestSliceMs = Math.max(slowestSliceMs, ms);
+      // What it cost, for P7: the slices, the slowest, and the last (the caller's work on
+      // the result runs in the same task as the last).
+      if (step.done) return Object.assign(step.value, { slices, slowestSliceMs, lastSliceMs: ms });
+      await yieldToPage();
+      if (stale()) return null;
+    }
+  };
 
   /**
    * One element as the snapshot would describe it now (the actuator's check of the node
@@ -318,6 +367,7 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
     on: fn(EventTarget.prototype.addEventListener),
     dispatch: fn(EventTarget.prototype.dispatchEvent),
     readyState: fn(getter(D, 'readyState')),
+    visibilityState: fn(getter(D, 'visibilityState')),
     elementsFromPoint: fn(D.elementsFromPoint),
     activeElement: fn(getter(D, 'activeElement')),
     createElement: fn(D.createElement),

@@ -81,3 +81,64 @@ test('a step\'s snapshot equals a fresh one of the page, reused or not, through 
   assert.equal(JSON.parse(ticked.snapshot).elements.find((e) => e.role === 'checkbox' && e.name === 'Bench box').checked, true);
   await page.close();
 });
+
+// The look in slices (issue 20, P7): the page runs between slices, so a page of thousands of
+// candidates costs no long task; what it gives is what one walk gives, and a change while
+// it is taken gives it up (null) instead of a snapshot of two different pages.
+test('a look taken in slices is one walk\'s snapshot, and a change while it is taken gives it up', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(ACCOUNTS);
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.id = 'bench-rows';
+    box.innerHTML = Array.from({ length: 3000 }, (_, i) => (i % 2 ? `<div><a href="/p/${i}/">Row ${i}</a></div>` : `<div><button>Row ${i}</button></div>`)).join('');
+    document.querySelector('main').prepend(box);
+  });
+  const got = await evalInContentScript(page, `(async () => {
+    const whole = crosslinkSnapshot();
+    const sliced = await crosslinkSnapshot.inSlices(() => false, { sliceMs: 1 });
+    return { whole: JSON.stringify(whole.snapshot), sliced: JSON.stringify(sliced.snapshot), slices: sliced.slices,
+      sameNodes: whole.nodes.length === sliced.nodes.length && whole.nodes.every((n, i) => n === sliced.nodes[i]) };
+  })()`);
+  assert.ok(got.slices > 3, `taken in ${got.slices} slices`);
+  assert.equal(got.sliced, got.whole, 'the same snapshot as one walk');
+  assert.ok(got.sameNodes, 'the same nodes, in the same order');
+  assert.ok(JSON.parse(got.whole).elements.length > 3000, 'the rows are in it');
+
+  // A change between two slices (a timer of the page's): the look is given up.
+  const changed = await evalInContentScript(page, `(async () => {
+    let seen = false;
+    const mo = new MutationObserver(() => { seen = true; });
+    mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    setTimeout(() => { document.querySelector('#bench-rows button').textContent = 'Changed'; }, 0);
+    const out = await crosslinkSnapshot.inSlices(() => { mo.takeRecords().length && (seen = true); return seen; }, { sliceMs: 1 });
+    mo.disconnect();
+    return out;
+  })()`);
+  assert.equal(changed, null, 'a page that changed while it was looked at gives no snapshot');
+  await page.close();
+});
+
+test('while a flow works in the tab, the look is taken ahead once the page is quiet, and is what a fresh walk gives', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(ACCOUNTS);
+  const worker = browser.context.serviceWorkers()[0];
+  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url: `${url}*` }))[0].id, ACCOUNTS);
+  const send = (message) => worker.evaluate(async ([id, m]) => chrome.tabs.sendMessage(id, m, { frameId: 0 }), [tabId, message]);
+  await send({ type: 'actuator/flow', active: true, flowId: 'bench-ahead' });
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.innerHTML = Array.from({ length: 2000 }, (_, i) => `<div><button>Ahead ${i}</button></div>`).join('');
+    document.querySelector('main').prepend(box);
+  });
+  await page.waitForTimeout(1500);  // quiet: the look is taken in the meantime
+  const step = await send({ type: 'actuator/snapshot', waitMs: 0 });
+  assert.equal(step.timing.ready, true, 'the look was ready when the page had settled');
+  // One look of the page as the flow found it, and one of it with the rows, once quiet.
+  assert.ok(step.timing.looks >= 1 && step.timing.looks <= 2, `looks begun: ${step.timing.looks}`);
+  assert.ok(step.timing.slices > 1, `taken in ${step.timing.slices} slices`);
+  assert.ok(step.timing.longestTaskMs < 50, `no task of ours over 50 ms (${step.timing.longestTaskMs} ms)`);
+  assert.equal(step.snapshot, await evalInContentScript(page, 'JSON.stringify(crosslinkSnapshot().snapshot)'), 'the same as a fresh walk');
+  await send({ type: 'actuator/flow', active: false, flowId: 'bench-ahead', status: 'cancelled' });
+  await page.close();
+});

@@ -420,7 +420,7 @@ export function createFlowDriver({ withCore }) {
         () => tell(rec2.tabId, { type: 'actuator/act', decision, actionId: act.id, flowId: rec2.id })));
       // P7: page settled → snapshot taken → in the worker → decided; sent → target found in the page.
       if (timing && r?.foundAt) {
-        timing = { ...timing, sentAt, foundAt: r.foundAt };
+        timing = { ...timing, sentAt, foundAt: r.foundAt, checkMs: r.checkMs };
         timing.stepMs = (timing.receivedAt - timing.settledAt) + timing.coreMs + (timing.foundAt - sentAt);
       } else timing = null;
     }

@@ -4,10 +4,12 @@
 (() => {
   let lastSent = '';
 
-  function send() {
-    // The actuator's look: one walk of the page serves this reading and a flow's step.
-    const text = crosslinkActuator.snapshotText();
-    if (text === lastSent) return;
+  async function send() {
+    // The actuator's look: one walk of the page serves this reading and a flow's step, in
+    // slices (a long page is no long task). A page that changed meanwhile settles again,
+    // and is sent then.
+    const text = await crosslinkActuator.lookText().catch(() => null);
+    if (text === null || text === lastSent) return;
     lastSent = text;
     chrome.runtime.sendMessage({ type: 'content/snapshot', snapshot: text }).catch(() => {
       lastSent = '';  // the worker was restarting: try again on the next change

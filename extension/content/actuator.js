@@ -161,12 +161,6 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     return last;
   }
 
-  function snapshotText() {
-    const seen = look();
-    seen.text ??= JSON.stringify(seen.snapshot);
-    return seen;
-  }
-
   // ---- The look taken ahead (issue 20, P7) ----
   // While a flow works in this tab, the page is looked at as soon as it has been quiet for
   // AHEAD_QUIET_MS, in slices of a few ms between which the page runs (no long task, even
@@ -185,27 +179,37 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     if (pending.length) onMutations(pending);
     return Boolean(last && last.changes === changes && last.url === location.href);
   };
-  // After the quiet, the next frame first: the browser lays the new page out and paints it
+  // Every look waits for the next frame first: the browser lays a new page out and paints it
   // in its own rendering task, so the look's first slice does not force that layout (on a
-  // page of 20,000 candidates, ~150–200 ms in one task). A tab behind gets no frames: there
-  // the look starts at once, and FRAME_WAIT_MS bounds the wait for a frame anywhere.
+  // page of 20,000 candidates a forced layout was a 300–550 ms slice, and the whole look took
+  // three times as long; after a frame: 25 ms slices, ~200 ms in all). A tab behind gets no
+  // frames: there the look starts at once, and FRAME_WAIT_MS bounds the wait anywhere.
+  // A frame drawn since the page's last change is enough: its layout is done (`framed`, the
+  // change count a frame was drawn at, noted after every change while a flow works here).
   const FRAME_WAIT_MS = 1000;
+  let framed = -1;
+  let framing = false;
+  function noteFrame() {
+    if (framing) return;
+    framing = true;
+    requestAnimationFrame(() => {
+      const at = changes;
+      setTimeout(() => { framing = false; framed = at; if (changes !== at) noteFrame(); }, 0);
+    });
+  }
+  // A small page's layout is cheap: its look starts at once (and is one slice, one walk).
+  const BIG_PAGE = 3000;  // elements
+  const allElements = dom.byTag(document, '*');  // live; its length is native
+  const nextFrame = () => new Promise((resolve) => {
+    if (framed === changes || allElements.length < BIG_PAGE || dom.visibilityState(document) === 'hidden') { resolve(); return; }
+    const fallback = setTimeout(resolve, FRAME_WAIT_MS);
+    requestAnimationFrame(() => setTimeout(() => { clearTimeout(fallback); resolve(); }, 0));
+  });
   function scheduleAhead() {
+    noteFrame();
     clearTimeout(aheadTimer);
     aheadTimer = setTimeout(() => {
-      if (!flowActive) return;
-      const at = changes;
-      let started = false;
-      let fallback = 0;
-      const start = () => {
-        if (started) return;
-        started = true;
-        clearTimeout(fallback);
-        if (flowActive && changes === at) lookAhead();
-      };
-      if (dom.visibilityState(document) === 'hidden') return start();
-      fallback = setTimeout(start, FRAME_WAIT_MS);
-      requestAnimationFrame(() => setTimeout(start, 0));
+      if (flowActive) lookAhead().catch(() => {});  // the worker's ask meets the same error
     }, AHEAD_QUIET_MS);
   }
   /** The last look while the page is unchanged; else one taken in slices (null: it changed meanwhile). */
@@ -214,8 +218,10 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     if (current()) return Promise.resolve(last);
     if (ahead?.changes === changes) return ahead.promise;
     const at = { changes, url: location.href };
+    const stale = () => { current(); return changes !== at.changes || location.href !== at.url; };
     looksStarted += 1;
-    const promise = crosslinkSnapshot.inSlices(() => { current(); return changes !== at.changes || location.href !== at.url; })
+    const promise = nextFrame()
+      .then(() => (stale() ? null : crosslinkSnapshot.inSlices(stale)))
       .then((got) => (got ? (last = { ...at, snapshot: got.snapshot, nodes: got.nodes, text: null, cost: got }) : null))
       .finally(() => { if (ahead?.promise === promise) ahead = null; });
     ahead = { changes, promise };
@@ -323,6 +329,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     acted.add(actionId);
     const stop = refusal(actionId, flowId);
     if (stop) return stop;
+    const checkAt = now();
     let found = findTarget(decision);
     const foundAt = now();
     if (found.error) return { done: false, error: found.error, refusal: found.refusal, pageId };
@@ -339,7 +346,7 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     // The click may navigate away: answer first, click right after (same task).
     const { el } = found;
     queueMicrotask(() => pointerClick(aimed, el));
-    return { done: true, pageId, foundAt };
+    return { done: true, pageId, foundAt, checkMs: foundAt - checkAt };
   }
 
   chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -356,13 +363,18 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
           // P7 (make bench): when the page had settled (and for how long it had been quiet
           // then), whether its look was ready, and what the snapshot still cost here.
           const { seen: seenNow, settledAt, quietMs, ready } = await settledLook();
+          // The JSON text in a task of its own after a look just finished (its last slice and
+          // ~20 ms of text at 20,000 candidates would be one long task); a change meanwhile
+          // is the target check's to find, as after any snapshot.
+          const apart = seenNow.text == null && !ready;
+          if (apart) await crosslinkSnapshot.yieldToPage();
           const finalAt = performance.now();
           seenNow.text ??= JSON.stringify(seenNow.snapshot);
           const { text, snapshot, cost } = seenNow;
           sent = seenNow;  // the decision on this snapshot acts on these very nodes
-          // The longest task of ours in this look: its slowest slice, or its last slice
-          // together with the JSON text made right after it (one task), when not ready before.
-          const finalMs = performance.now() - finalAt + (cost && !ready ? cost.lastSliceMs : 0);
+          // The longest task of ours in this look: its slowest slice, or the JSON text (with
+          // the last slice, when one walk made it in the same task).
+          const finalMs = performance.now() - finalAt + (cost && !ready && !apart ? cost.lastSliceMs : 0);
           const looks = looksStarted - looksReported;
           looksReported = looksStarted;
           return {
@@ -413,8 +425,16 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
   return {
     pageId,
     settle,
-    /** The page's snapshot as JSON text: the last look's while the page did not change. */
-    snapshotText: () => snapshotText().text,
+    /**
+     * The page's snapshot as JSON text, taken as a flow's look is (after a frame, in slices):
+     * the last look's while the page did not change; null when it changed meanwhile.
+     */
+    async lookText() {
+      const seen = await lookAhead();
+      if (!seen) return null;
+      seen.text ??= JSON.stringify(seen.snapshot);
+      return seen.text;
+    },
     /** fn() after the page changed and settled (debounced, bounded). */
     onSettled(fn) { settledListeners.add(fn); needWatch(); scheduleSettled(); },
     get changes() { return changes; },

@@ -15,7 +15,9 @@
 // name=getAttribute>` in a form).
 // Cost (issue 20, P7): one pass over the candidates; no `el.labels` (in Chromium its first
 // read walks the whole document, per element: 5,000 candidates cost ~300 ms), the labels
-// are read once per snapshot from the page's <label> elements instead.
+// are read once per snapshot from the page's <label> elements instead. The pass can be
+// taken in slices (crosslinkSnapshot.inSlices, the actuator's look ahead): ~10 µs a
+// candidate is 50 ms at 5,000, so in one task it would be a long one.
 // eslint-disable-next-line no-unused-vars
 var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
   const ROLES = new Set([
@@ -330,7 +332,7 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
    * promise resolves to null; otherwise it resolves to what crosslinkSnapshot() would give.
    * @returns {Promise<{snapshot: object, nodes: Element[]} | null>}
    */
-  crosslinkSnapshot.inSlices = async (stale, { sliceMs = 16, doc = document } = {}) => {
+  crosslinkSnapshot.inSlices = async (stale, { sliceMs = 25, doc = document } = {}) => {
     const it = walk(doc, sliceMs);
     let slowestSliceMs = 0;
     for (let slices = 1; ; slices += 1) {
@@ -360,6 +362,7 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
     return entry;
   };
   crosslinkSnapshot.isField = (el) => isField(el, roleOf(el));
+  crosslinkSnapshot.yieldToPage = yieldToPage;
   /** The same prototype-taken DOM calls, for the actuator: (node, ...args) => result. */
   crosslinkSnapshot.dom = Object.freeze({
     closest, contains, rectOf, docElement, labels: (el) => (LABELABLE.has(localName(el)) ? labelsOf(document).get(el) ?? [] : []),
@@ -368,6 +371,7 @@ var crosslinkSnapshot = globalThis.crosslinkSnapshot || (() => {
     dispatch: fn(EventTarget.prototype.dispatchEvent),
     readyState: fn(getter(D, 'readyState')),
     visibilityState: fn(getter(D, 'visibilityState')),
+    byTag: fn(D.getElementsByTagName),
     elementsFromPoint: fn(D.elementsFromPoint),
     activeElement: fn(getter(D, 'activeElement')),
     createElement: fn(D.createElement),

@@ -10,9 +10,12 @@ import { askPermissionBeforeFlow } from '../background/platform.js';
 import { ACCOUNTS_KEY, ACCOUNT_KEY, statusView } from '../background/status-check.js';
 
 const LINK_STATUS_KEY = 'linkStatus';  // status-store.js
-// Asked first, before anything else here runs: the first status comes from it (P8). With
-// the readings per Instagram account and the account logged in (status-check.js).
-const storedStatus = chrome.storage.local.get([LINK_STATUS_KEY, ACCOUNTS_KEY, ACCOUNT_KEY]).catch(() => ({}));
+// Asked first, by stored.js before the modules load: the first status comes from it (P8).
+// With the readings per Instagram account and the account logged in (status-check.js).
+const STATUS_KEYS = [LINK_STATUS_KEY, ACCOUNTS_KEY, ACCOUNT_KEY];
+const early = globalThis.crosslinkStored;
+const storedStatus = early && early.keys.join() === STATUS_KEYS.join() ? early.read
+  : chrome.storage.local.get(STATUS_KEYS).catch(() => ({}));
 
 /** The message for key with its substitutions, or null when there is none. */
 let lookup = (key, subs) => chrome.i18n.getMessage(key, subs) || null;

@@ -29,6 +29,13 @@ async function axe(p) {
 
 beforeEach(() => page.emulateMedia({ colorScheme: 'light' }));
 
+test('the popup\'s first script asks storage for the very keys its status comes from (P8: read while the modules load)', async () => {
+  const { ACCOUNTS_KEY, ACCOUNT_KEY } = await import('../../extension/background/status-check.js');
+  await openPopup();
+  // popup.js reads them itself when they differ (never a wrong status), but then late.
+  assert.deepEqual(await page.evaluate(() => globalThis.crosslinkStored?.keys), ['linkStatus', ACCOUNTS_KEY, ACCOUNT_KEY]);
+});
+
 test('the header names the Instagram account of the reading, or says it is not read yet', async () => {
   await openPopup();
   assert.equal(await page.locator('#account').textContent(), 'Instagram account: not read yet');

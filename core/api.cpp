@@ -1,5 +1,6 @@
 #include "api.h"
 
+#include "json_text.h"
 #include "link_status.h"
 #include "pack.h"
 
@@ -15,7 +16,7 @@ std::string read_link_status(const std::string& snapshot_json) {
   // The decision, in the boundary's one shape: ok false (with its error) when it failed.
   nlohmann::json out = to_json(d);
   out["ok"] = d.kind != DecisionKind::Error;
-  return dump(out);
+  return json_text(out);
 }
 
 }  // namespace crosslink::api

@@ -1,7 +1,5 @@
 #include "decision.h"
 
-#include "json_text.h"
-
 namespace crosslink {
 
 namespace {
@@ -65,8 +63,4 @@ nlohmann::json to_json(const Decision& d) {
   return j;
 }
 
-}  // namespace crosslink
-
-namespace crosslink {
-std::string dump(const nlohmann::json& value) { return json_text(value); }
 }  // namespace crosslink

@@ -35,9 +35,3 @@ const char* kind_name(DecisionKind kind);
 nlohmann::json to_json(const Decision& decision);
 
 }  // namespace crosslink
-
-namespace crosslink {
-// JSON text for the boundary; invalid UTF-8 (e.g. a cut multi-byte character) is
-// replaced rather than aborting, since the Wasm build has no exceptions.
-std::string dump(const nlohmann::json& value);
-}  // namespace crosslink

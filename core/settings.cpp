@@ -18,7 +18,7 @@ constexpr int kMaxDepth = 8;
 constexpr std::size_t kMaxString = 1024;
 
 std::string shown(const json& v) {
-  std::string s = dump(v);
+  std::string s = json_text(v);
   return s.size() > 40 ? s.substr(0, 40) + "..." : s;
 }
 

@@ -52,7 +52,11 @@ Decision read_link_status(const Snapshot& snap) {
   if (linked) ++cards;  // a Facebook card the locators know in a layout the scan above does not
   const std::string facebook_name = accounts["facebookName"].get<std::string>();
   if (cards == 0) return Decision::fail(kScreen, {"not_found", "account cards (role=listitem) on " + url.path});
-  return Decision::done(kScreen, {{"linked", linked}, {"facebookName", facebook_name}, {"instagramUsername", instagram}});
+  nlohmann::json result = {{"linked", linked}, {"facebookName", facebook_name}, {"instagramUsername", instagram}};
+  // Unlinked, no switch is on any more (Accounts Center turns them off with the account):
+  // a partial status, as unlink's own result says it (docs/PROTOCOL.md).
+  if (!linked) result["sharing"] = nullptr;
+  return Decision::done(kScreen, std::move(result));
 }
 
 }  // namespace crosslink

@@ -64,8 +64,7 @@ export async function saveLinkStatus(reading) {
   const next = { ...reading };
   if ('sharing' in old && !('sharing' in reading)) next.sharing = old.sharing;
   if ('messaging' in old && !('messaging' in reading)) next.messaging = old.messaging;
-  // Unlinked: no switch is on any more (Accounts Center turns them off with the account).
-  if (reading.linked === false && old.linked) next.sharing = null;
+  // (Unlinked, the core's reading says sharing: null itself: no switch is on any more.)
   return store(next);
 }
 

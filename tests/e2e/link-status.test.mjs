@@ -45,6 +45,24 @@ test('a linked account reads "Linked to Facebook as <name>" after the stage chan
   await page.close();
 });
 
+test('a reading that finds the account unlinked turns the stored sharing switches off (the core says sharing: null)', async () => {
+  const page = await accountsPage({ linked: true, facebookName: 'Maria Souza' }, 'Linked to Facebook as Maria Souza');
+  const worker = browser.context.serviceWorkers()[0];
+  const stored = () => worker.evaluate(async () => (await chrome.storage.local.get('linkStatus')).linkStatus);
+  // As a setSharing flow leaves it: the switches read back, kept by the next readings.
+  await worker.evaluate(async () => {
+    const { linkStatus } = await chrome.storage.local.get('linkStatus');
+    await chrome.storage.local.set({ linkStatus: { ...linkStatus, sharing: { posts: true, reels: false, stories: true, facebookStories: false } } });
+  });
+  await page.reload();
+  await until(stored, (r) => r?.readAt && r.sharing?.posts === true, { what: 'the switches kept by a linked reading' });
+  await setState(stage, { linked: false });
+  await page.reload();
+  await waitForStatus('Not linked');
+  assert.equal((await until(stored, (r) => r?.linked === false, { what: 'the unlinked reading' })).sharing, null);
+  await page.close();
+});
+
 test('a snapshot that is not JSON shows a named error in the popup, and the worker keeps working', async () => {
   const page = await accountsPage({ linked: true, facebookName: 'Jane Doe' }, 'Linked to Facebook as Jane Doe');
 

@@ -44,5 +44,5 @@ test('the module still answers correctly after every bad input', () => {
 
 test('the wrapper takes JSON text as well as objects', () => {
   const text = JSON.stringify({ url, elements: [{ i: 0, role: 'listitem', text: 'ig\nInstagram' }] });
-  assert.deepEqual(core.readLinkStatus(text).result, { linked: false, facebookName: '', instagramUsername: 'ig' });
+  assert.deepEqual(core.readLinkStatus(text).result, { linked: false, facebookName: '', instagramUsername: 'ig', sharing: null });
 });

@@ -58,6 +58,7 @@ async function startBrowser(stage) {
   let loaded = null;
   return {
     browser,
+    get loaded() { return loaded; },
     async extension(on, dir = extensionDir) {
       if (id && (!on || loaded !== dir)) {
         await cdp.send('Extensions.uninstall', { id });
@@ -130,9 +131,25 @@ function longTasks(trace, pid) {
   };
 }
 
+// Installing the extension opens its welcome page (background/install.js) in front; a feed
+// tab behind it gets no frames in headless Chromium, and the scroll stalls ("scroll gave up
+// at 288 posts"). So the welcome page is closed once it opened, and the feed brought to front.
+async function closeWelcome(context) {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const welcome = context.pages().filter((p) => p.url().includes('/welcome/welcome.html'));
+    if (welcome.length) { for (const p of welcome) await p.close(); return true; }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
 async function run(browser, context, withExtension, dir = extensionDir) {
+  const installing = withExtension && session.loaded !== dir;
   await session.extension(withExtension, dir);
+  if (installing) await closeWelcome(context);
   const page = await context.newPage();
+  await page.bringToFront();
   await page.setViewportSize({ width: 1280, height: 860 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');

@@ -179,13 +179,13 @@ var crosslinkActuator = globalThis.crosslinkActuator || (() => {
     if (pending.length) onMutations(pending);
     return Boolean(last && last.changes === changes && last.url === location.href);
   };
-  // Every look waits for the next frame first: the browser lays a new page out and paints it
-  // in its own rendering task, so the look's first slice does not force that layout (on a
-  // page of 20,000 candidates a forced layout was a 300–550 ms slice, and the whole look took
-  // three times as long; after a frame: 25 ms slices, ~200 ms in all). A tab behind gets no
-  // frames: there the look starts at once, and FRAME_WAIT_MS bounds the wait anywhere.
-  // A frame drawn since the page's last change is enough: its layout is done (`framed`, the
-  // change count a frame was drawn at, noted after every change while a flow works here).
+  // On a big page a look first waits for a frame drawn since the page's last change: the
+  // browser lays the page out and paints it in its own rendering task, so the look's first
+  // slice does not force that layout (at 20,000 candidates a forced layout was a 300–550 ms
+  // slice, and the whole look took three times as long; after a frame: 25 ms slices, ~200 ms
+  // in all). `framed` is the change count a frame was drawn at, noted after every change
+  // while a flow works here. A tab behind gets no frames: there the look starts at once, and
+  // FRAME_WAIT_MS bounds the wait anywhere.
   const FRAME_WAIT_MS = 1000;
   let framed = -1;
   let framing = false;

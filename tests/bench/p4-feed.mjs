@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { STAGE_HOSTS, extensionDir as builtExtension, root, setState, startStage } from '../e2e/harness.mjs';
-import { median } from './bench-helpers.mjs';
+import { median, poll } from './bench-helpers.mjs';
 
 // Another build of the extension (to compare variants), else the one make extension built.
 const extensionDir = process.env.P4_EXTENSION_DIR ?? builtExtension;
@@ -135,13 +135,11 @@ function longTasks(trace, pid) {
 // tab behind it gets no frames in headless Chromium, and the scroll stalls ("scroll gave up
 // at 288 posts"). So the welcome page is closed once it opened, and the feed brought to front.
 async function closeWelcome(context) {
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
-    const welcome = context.pages().filter((p) => p.url().includes('/welcome/welcome.html'));
-    if (welcome.length) { for (const p of welcome) await p.close(); return true; }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
+  const welcome = await poll(() => {
+    const pages = context.pages().filter((p) => p.url().includes('/welcome/welcome.html'));
+    return pages.length ? pages : null;
+  }, 'the welcome page', 5000).catch(() => []);  // none opened: nothing in front of the feed
+  for (const p of welcome) await p.close();
 }
 
 async function run(browser, context, withExtension, dir = extensionDir) {

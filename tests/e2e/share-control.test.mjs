@@ -45,6 +45,25 @@ test('every post of the feed gets one control, right after its own share icon, b
   assert.equal(await button.getAttribute('aria-expanded'), 'false');
 });
 
+test('the control is as big as the site\'s own icon buttons and its icon is drawn in the colour of the text around it', async () => {
+  await page.goto(FEED);
+  await waitForControls(page, 1);
+  const control = page.locator(CONTROL).first();
+  const box = await control.boundingBox();
+  assert.deepEqual([box.width, box.height], [40, 40]);
+  // The icon's three parts (head, shaft, box) are borders in currentColor: they follow a
+  // dark theme or any colour the page gives its action row.
+  const ink = () => control.evaluate((el) => {
+    const parts = [getComputedStyle(el, '::before').borderBottomColor, getComputedStyle(el.firstElementChild).borderLeftColor,
+      getComputedStyle(el, '::after').borderLeftColor];
+    return { color: getComputedStyle(el).color, parts };
+  });
+  const before = await ink();
+  assert.deepEqual(before.parts, Array(3).fill(before.color));
+  await control.evaluate((el) => { el.closest('section').style.color = 'rgb(245, 245, 245)'; });
+  assert.deepEqual((await ink()).parts, Array(3).fill('rgb(245, 245, 245)'));
+});
+
 test('the menu lists Facebook, X, Tumblr, OK.ru, Threads and "Copy clean link", and each opens its exact official URL in a new tab', async () => {
   await page.goto(FEED);
   await waitForControls(page, 1);

@@ -5,7 +5,8 @@
 // each run without it. (An off-the-record context is not a fair "without": it runs about
 // one more frame per feed batch, extension or not.) Main-thread time is the CPU time of
 // the page's renderer main thread, from a trace: wall time on a shared machine measures
-// the neighbours. Runs alternate, the figure is the ratio of the medians.
+// the neighbours. Runs alternate; the figure is the median of the rounds' ratios (with ÷
+// without, back to back).
 // Writes build/bench/p4.json.
 //
 //   node tests/bench/p4-feed.mjs [--rounds N] [--posts N]
@@ -195,12 +196,12 @@ try {
       // The variant beside the build, in the same round, before it in every other round.
       const variantFirst = VARIANT && ext && i % 2 === 1;
       const variant = async () => {
-        const v = await run(browser, context, true, VARIANT);
+        const v = { round: i, ...(await run(browser, context, true, VARIANT)) };
         variantRuns.push(v);
         process.stderr.write(`  variant ${v.posts} posts, main thread ${v.mainThreadMs.toFixed(0)} ms, ${v.controls} controls, extension scripts ${v.extensionScriptMs?.toFixed(1)} ms, long tasks caused ${v.caused}\n`);
       };
       if (variantFirst) await variant();
-      const r = await run(browser, context, ext);
+      const r = { round: i, ...(await run(browser, context, ext)) };
       runs.push(r);
       if (VARIANT && ext && !variantFirst) await variant();
       process.stderr.write(`  ${ext ? 'with   ' : 'without'} ${r.posts} posts, main thread ${r.mainThreadMs.toFixed(0)} ms`
@@ -215,7 +216,13 @@ try {
 
 const withRuns = runs.filter((r) => r.extension);
 const withoutRuns = runs.filter((r) => !r.extension);
-const ratio = median(withRuns.map((r) => r.mainThreadMs)) / median(withoutRuns.map((r) => r.mainThreadMs));
+// The figure: the median of each round's ratio, its run with the extension ÷ its run without,
+// taken back to back. A shared machine's speed can change for minutes (a neighbour starts or
+// stops: one make bench went from ~9,100 to ~6,600 ms a run midway), which moves a ratio of
+// the two sides' medians but not the rounds' own ratios (that run: 0.937 against 1.025).
+const perRound = (sideRuns) => withoutRuns.map((w) => sideRuns.find((r) => r.round === w.round).mainThreadMs / w.mainThreadMs);
+const ratio = median(perRound(withRuns));
+const ratioOfMedians = median(withRuns.map((r) => r.mainThreadMs)) / median(withoutRuns.map((r) => r.mainThreadMs));
 const caused = withRuns.reduce((n, r) => n + (r.caused ?? 0), 0);
 const everyPost = withRuns.every((r) => r.controls === r.posts);
 const result = {
@@ -228,10 +235,11 @@ const result = {
   medianMainThreadMs: { with: Math.round(median(withRuns.map((r) => r.mainThreadMs))), without: Math.round(median(withoutRuns.map((r) => r.mainThreadMs))) },
   medianExtensionScriptMs: Number(median(withRuns.map((r) => r.extensionScriptMs ?? 0)).toFixed(1)),
   longestExtensionCallMs: Math.max(...withRuns.map((r) => r.extensionLongestMs ?? 0)),
-  ratioSpread: { min: Number((Math.min(...withRuns.map((r) => r.mainThreadMs)) / Math.max(...withoutRuns.map((r) => r.mainThreadMs))).toFixed(3)),
-    max: Number((Math.max(...withRuns.map((r) => r.mainThreadMs)) / Math.min(...withoutRuns.map((r) => r.mainThreadMs))).toFixed(3)) },
+  roundRatios: perRound(withRuns).map((x) => Number(x.toFixed(3))),
+  ratioOfMedians: Number(ratioOfMedians.toFixed(3)),
   oneControlPerPost: everyPost,
-  ...(VARIANT ? { variant: { dir: VARIANT, ratio: Number((median(variantRuns.map((r) => r.mainThreadMs)) / median(withoutRuns.map((r) => r.mainThreadMs))).toFixed(3)),
+  ...(VARIANT ? { variant: { dir: VARIANT, ratio: Number(median(perRound(variantRuns)).toFixed(3)),
+    toBuild: Number(median(variantRuns.map((v) => v.mainThreadMs / withRuns.find((r) => r.round === v.round).mainThreadMs)).toFixed(3)),
     medianMainThreadMs: Math.round(median(variantRuns.map((r) => r.mainThreadMs))), longTasksCausedByExtension: variantRuns.reduce((n, r) => n + (r.caused ?? 0), 0) } } : {}),
   rounds: ROUNDS,
   load: os.loadavg().map((x) => Number(x.toFixed(2))),
@@ -241,7 +249,8 @@ fs.mkdirSync(path.join(root, 'build/bench'), { recursive: true });
 fs.writeFileSync(path.join(root, 'build/bench/p4.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log(`P4 feed of ${POSTS} posts, main-thread time with/without extension: ${result.ratio.toFixed(3)} (goal ≤ ${GOAL_RATIO}); `
   + `long tasks caused by the extension: ${caused} (goal 0); ${result.met ? 'met' : 'NOT met'}`);
-if (VARIANT) console.log(`   variant ${VARIANT}: ${result.variant.ratio} (${result.variant.medianMainThreadMs} ms), long tasks caused ${result.variant.longTasksCausedByExtension}`);
+if (VARIANT) console.log(`   variant ${VARIANT}: ${result.variant.ratio} (${result.variant.medianMainThreadMs} ms; ÷ this build's run of the same round: ${result.variant.toBuild}), long tasks caused ${result.variant.longTasksCausedByExtension}`);
+console.log(`   rounds' ratios ${result.roundRatios.join(' ')}; ratio of the medians ${result.ratioOfMedians}`);
 console.log(`   medians: ${result.medianMainThreadMs.with} ms with, ${result.medianMainThreadMs.without} ms without; `
   + `extension scripts ${result.medianExtensionScriptMs} ms (${(100 * result.medianExtensionScriptMs / result.medianMainThreadMs.with).toFixed(2)}% of the main thread, `
   + `longest call ${result.longestExtensionCallMs} ms); one control per post: ${everyPost}; load ${result.load.join(' ')}; build/bench/p4.json`);

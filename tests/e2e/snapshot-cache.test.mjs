@@ -136,7 +136,9 @@ test('while a flow works in the tab, the look is taken ahead once the page is qu
   assert.equal(step.timing.ready, true, 'the look was ready when the page had settled');
   // One look of the page as the flow found it, and one of it with the rows, once quiet.
   assert.ok(step.timing.looks >= 1 && step.timing.looks <= 2, `looks begun: ${step.timing.looks}`);
-  assert.ok(step.timing.slices > 1, `taken in ${step.timing.slices} slices`);
+  // How many 25 ms slices 2,000 rows take depends on the machine (one, on a fast one): the
+  // pausing itself is held by the 1 ms slices test above; here, that no task of ours is long.
+  assert.ok(step.timing.slices >= 1, `taken in ${step.timing.slices} slices`);
   assert.ok(step.timing.longestTaskMs < 50, `no task of ours over 50 ms (${step.timing.longestTaskMs} ms)`);
   assert.equal(step.snapshot, await evalInContentScript(page, 'JSON.stringify(crosslinkSnapshot().snapshot)'), 'the same as a fresh walk');
   await send({ type: 'actuator/flow', active: false, flowId: 'bench-ahead', status: 'cancelled' });

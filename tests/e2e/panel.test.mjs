@@ -128,7 +128,8 @@ test('a link flow: the panel names the flow and each step, says what comes next,
     const p = await panelAx(page);
     if (p) { seen.add(p.text); live = p.live ?? live; }
     const rec = await flowRecord(env.popup);
-    if (rec?.status === 'running' && !badgeRunning) badgeRunning = await badge();
+    // The worker sets the badge just after it writes the record: read it until it shows.
+    if (rec?.status === 'running' && !badgeRunning?.text) badgeRunning = await badge();
     // The person confirms the account Facebook offers (issue 17) — one click, as they would.
     if (rec?.status === 'needs_user' && CONSENT_ASKS.has(rec.asked)) await answerConsent(env.popup, rec);
     if (rec && rec.id === started.id && ['done', 'error', 'cancelled'].includes(rec.status)) break;

@@ -138,7 +138,8 @@ for (const c of CASES) {
     const [kept] = await until(taught, (l) => l.length === 1, { what: 'the wording stored' });
     assert.deepEqual({ locale: kept.locale, role: kept.role, name: kept.name, flow: kept.flow }, { locale: 'en', role: c.role, name, flow: c.flow });
     assert.ok(kept.locator && kept.screen && kept.leadsTo && kept.learnedAt > 0 && kept.host === 'accountscenter.instagram.com', JSON.stringify(kept));
-    assert.ok((await activity()).some((e) => e.type === 'wording_learned'), 'the log says it was learned');
+    // The log's entry is appended just after the wording is stored: wait for it.
+    await until(activity, (l) => l.some((e) => e.type === 'wording_learned'), { what: 'the log saying it was learned' });
 
     // The same flow, a fresh tab: no guidance, the taught wording finds it.
     await freshTab();

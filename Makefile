@@ -48,11 +48,10 @@ extension: wasm registry-lists
 
 build: native extension
 
+# The GoogleTest binary in $(JOBS) shards side by side (scripts/gtest-tier.sh); `ctest` in
+# build/native still runs each test as a process of its own.
 test-unit: native
-	@rm -f $(RESULTS)/unit.*; mkdir -p $(RESULTS)
-	@cd $(NATIVE) && ctest -j$(JOBS) --output-on-failure --output-junit $(abspath $(RESULTS))/unit.xml \
-	  > $(abspath $(RESULTS))/unit.log 2>&1 || grep -B2 -A20 -E 'Failed|\*\*\*' $(abspath $(RESULTS))/unit.log | head -200
-	@node scripts/tally.mjs unit
+	@scripts/gtest-tier.sh unit $(NATIVE)/tests/unit/unit_tests $(JOBS)
 
 test-wasm: wasm
 	@$(call node_tier,wasm,tests/wasm/*.test.mjs,dot)
@@ -103,10 +102,7 @@ test-asan: deps
 	@test -f $(ASANBUILD)/CMakeCache.txt || cmake -S . -B $(ASANBUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCMAKE_CXX_FLAGS="$(SANITIZE)" -DCMAKE_EXE_LINKER_FLAGS="$(SANITIZE)" >/dev/null
 	@set -o pipefail; cmake --build $(ASANBUILD) -j$(JOBS) | $(QUIET_BUILD)
-	@rm -f $(RESULTS)/asan.*; mkdir -p $(RESULTS)
-	@cd $(ASANBUILD) && ctest -j$(JOBS) --output-on-failure --output-junit $(abspath $(RESULTS))/asan.xml \
-	  > $(abspath $(RESULTS))/asan.log 2>&1 || grep -B2 -A30 -E 'Failed|ERROR|runtime error' $(abspath $(RESULTS))/asan.log | head -200
-	@node scripts/tally.mjs asan
+	@scripts/gtest-tier.sh asan $(ASANBUILD)/tests/unit/unit_tests $(JOBS)
 
 # libFuzzer (clang) with ASan + UBSan: `make fuzz FUZZ_SECONDS=600` for a real run,
 # test-fuzz for the smoke pass inside `make test` (6 targets × 5 s). The Wasm build

@@ -1,5 +1,6 @@
 // Counts one test tier's results, or sums all tiers.
-//   node scripts/tally.mjs <tier>            reads build/results/<tier>.{xml,tap}, prints
+//   node scripts/tally.mjs <tier>            reads build/results/<tier>.{xml,tap} (or the
+//                                            shards of scripts/gtest-tier.sh), prints
 //                                            "<tier>: N passed, N failed", exits 1 on failure
 //   node scripts/tally.mjs --total t1 t2 …   prints "N passed, N failed" over those tiers
 import fs from 'node:fs';
@@ -19,6 +20,8 @@ const read = (name) => {
 function count(tier) {
   const saved = read(`${tier}.count`);
   if (saved) return JSON.parse(saved);
+  const shards = Number(read(`${tier}.shards`) ?? 0);
+  if (shards) return countShards(tier, shards);
   const junit = read(`${tier}.xml`);
   if (junit) {
     // ctest's JUnit: one <testcase> per test, failed ones carry status="fail".
@@ -36,6 +39,30 @@ function count(tier) {
     return { passed: n('pass'), failed, failedNames };
   }
   return { passed: 0, failed: 1, note: 'no results (the tier did not run to the end)' };
+}
+
+/**
+ * A GoogleTest binary run in shards (scripts/gtest-tier.sh): each shard's XML report, and
+ * its exit code, which fails the shard's run when the XML says nothing failed (a crash before
+ * the report, or a sanitizer's report at exit).
+ */
+function countShards(tier, shards) {
+  let passed = 0;
+  const failedNames = [];
+  for (let i = 0; i < shards; i += 1) {
+    const xml = read(`${tier}.${i}.xml`);
+    const rc = (read(`${tier}.${i}.rc`) ?? '').trim();
+    const before = failedNames.length;
+    for (const m of (xml ?? '').matchAll(/<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g)) {
+      const attr = (k) => m[1].match(new RegExp(`\\b${k}="([^"]*)"`))?.[1];
+      if (attr('status') !== 'run' || attr('result') === 'skipped') continue;
+      if (/<failure\b/.test(m[3] ?? '')) failedNames.push(`${attr('classname')}.${attr('name')}`);
+      else passed += 1;
+    }
+    if (!xml) failedNames.push(`shard ${i} of ${shards} wrote no report (exit code ${rc || 'none'}): see build/results/${tier}.${i}.log`);
+    else if (rc !== '0' && failedNames.length === before) failedNames.push(`shard ${i} of ${shards} exited with ${rc || 'no code'} after its tests passed: see build/results/${tier}.${i}.log`);
+  }
+  return { passed, failed: failedNames.length, failedNames };
 }
 
 const args = process.argv.slice(2);

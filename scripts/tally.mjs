@@ -1,5 +1,5 @@
 // Counts one test tier's results, or sums all tiers.
-//   node scripts/tally.mjs <tier>            reads build/results/<tier>.{xml,tap} (or the
+//   node scripts/tally.mjs <tier>            reads build/results/<tier>.tap (or the
 //                                            shards of scripts/gtest-tier.sh), prints
 //                                            "<tier>: N passed, N failed", exits 1 on failure
 //   node scripts/tally.mjs --total t1 t2 …   prints "N passed, N failed" over those tiers
@@ -22,13 +22,6 @@ function count(tier) {
   if (saved) return JSON.parse(saved);
   const shards = Number(read(`${tier}.shards`) ?? 0);
   if (shards) return countShards(tier, shards);
-  const junit = read(`${tier}.xml`);
-  if (junit) {
-    // ctest's JUnit: one <testcase> per test, failed ones carry status="fail".
-    const all = (junit.match(/<testcase\b/g) ?? []).length;
-    const failedNames = [...junit.matchAll(/<testcase name="([^"]*)"[^>]*status="fail"/g)].map((m) => m[1]);
-    return { passed: all - failedNames.length, failed: failedNames.length, failedNames };
-  }
   const tap = read(`${tier}.tap`);
   if (tap) {
     const n = (key) => Number(tap.match(new RegExp(`^# ${key} (\\d+)`, 'm'))?.[1] ?? 0);

@@ -51,17 +51,21 @@ test('the control is as big as the site\'s own icon buttons and its icon is draw
   const control = page.locator(CONTROL).first();
   const box = await control.boundingBox();
   assert.deepEqual([box.width, box.height], [40, 40]);
-  // The icon's three parts (head, shaft, box) are borders in currentColor: they follow a
-  // dark theme or any colour the page gives its action row.
+  // The icon is the text glyph ↗ in its text form, in currentColor: it follows a dark
+  // theme or any colour the page gives its action row, and the button is named by its
+  // label, not by the glyph.
   const ink = () => control.evaluate((el) => {
-    const parts = [getComputedStyle(el, '::before').borderBottomColor, getComputedStyle(el.firstElementChild).borderLeftColor,
-      getComputedStyle(el, '::after').borderLeftColor];
-    return { color: getComputedStyle(el).color, parts };
+    const icon = getComputedStyle(el, '::before');
+    return { color: getComputedStyle(el).color, icon: icon.color, content: icon.content, children: el.childElementCount };
   });
   const before = await ink();
-  assert.deepEqual(before.parts, Array(3).fill(before.color));
+  assert.deepEqual(before, { color: before.color, icon: before.color, content: '"↗︎"', children: 0 });
+  assert.equal(await control.getAttribute('aria-label'), 'Share to…');
   await control.evaluate((el) => { el.closest('section').style.color = 'rgb(245, 245, 245)'; });
-  assert.deepEqual((await ink()).parts, Array(3).fill('rgb(245, 245, 245)'));
+  const light = await ink();
+  assert.deepEqual([light.color, light.icon], ['rgb(245, 245, 245)', 'rgb(245, 245, 245)']);
+  const glyph = await control.evaluate((el) => { const r = el.getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === el; });
+  assert.ok(glyph, 'the button itself takes a click on its icon');
 });
 
 test('the menu lists Facebook, X, Tumblr, OK.ru, Threads and "Copy clean link", and each opens its exact official URL in a new tab', async () => {

@@ -309,6 +309,7 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
   function clearOutlines() {
     for (const o of outlined) o.remove();
     outlined = [];
+    removeEventListener('scroll', redrawSoon, true);
   }
   /** The guided step's candidates as they are in the page now: their elements. */
   function candidateNodes() {
@@ -338,10 +339,12 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
       panel.root.append(o);
       outlined.push(o);
     }
+    // Outlines follow the page's scrolling; with none drawn, no scroll event calls us (a
+    // long feed scrolled is thousands of them).
+    if (outlined.length) addEventListener('scroll', redrawSoon, true);
   }
   let outlineFrame = 0;
-  const redrawSoon = () => { if (outlined.length && !outlineFrame) outlineFrame = requestAnimationFrame(() => { outlineFrame = 0; drawOutlines(); }); };
-  addEventListener('scroll', redrawSoon, true);
+  function redrawSoon() { if (outlined.length && !outlineFrame) outlineFrame = requestAnimationFrame(() => { outlineFrame = 0; drawOutlines(); }); }
   addEventListener('resize', () => { if (view?.guide && panel?.host.isConnected) render(); });
 
   /** During a guided step, the element the person acts on: its role and accessible name (our snapshot's). */
@@ -420,6 +423,8 @@ var crosslinkPanel = globalThis.crosslinkPanel || (() => {
       placements.push({ corner, covered: hits > 0 });
     },
     placements,
+    /** For the tests (this extension's isolated world only): where the outlines are drawn. */
+    outlineRects: () => outlined.map((o) => { const r = o.getBoundingClientRect(); return { top: r.top, left: r.left, width: r.width, height: r.height }; }),
     /**
      * For the accessibility test only (reachable from this extension's isolated world,
      * never from the page): the same panel, drawn in an OPEN root on the given host so

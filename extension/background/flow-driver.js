@@ -101,8 +101,8 @@ export function createFlowDriver({ withCore }) {
   let rev = 0;              // bumped by cancel/pause so an in-flight step is dropped
 
   // The record as this worker last read or wrote it, so a step's look under the lock (right
-  // before an action is sent) costs no storage read: P7 measured ~4 ms for that read on the
-  // way back of every step. This worker is the record's one writer; a write by anyone else
+  // before an action is sent) costs no storage read: without that read P7's way back of a
+  // step (act sent → target found) took 5-10 ms less (2026-12-03, tests/bench/README.md). This worker is the record's one writer; a write by anyone else
   // (a test, the DevTools) shows as a change that is not the one kept here, and drops it.
   // Each load hands out a copy: an update that changes its record but returns nothing
   // saves nothing, as with a read from storage.

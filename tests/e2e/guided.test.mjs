@@ -160,27 +160,30 @@ test('a guided step\'s outline follows the page as it scrolls (the panel listens
   const { page, id } = await toGuided('link');
   const name = unknownWording('finish', 'en');
   await page.setViewportSize({ width: 800, height: 240 });  // the page scrolls
-  const where = async () => ({
-    outlines: await evalInContentScript(page, 'crosslinkPanel.outlineRects()'),
-    target: await page.getByRole('button', { name, exact: true }).evaluate((el) => { const r = el.getBoundingClientRect(); return { top: r.top, left: r.left }; }),
-  });
-  const around = (w) => w.outlines.some((o) => Math.abs(o.top - (w.target.top - 4)) < 1 && Math.abs(o.left - (w.target.left - 4)) < 1);
-  const before = await until(where, (w) => w.outlines.length > 0 && around(w), { what: 'the candidate outlined' });
-  // Scroll what scrolls: the document, or the box around the button (a dialog's body).
-  const scrolled = await page.getByRole('button', { name, exact: true }).evaluate((el) => {
-    for (let box = el.parentElement; box; box = box.parentElement) {
-      if (box.scrollHeight > box.clientHeight + 40 && getComputedStyle(box).overflowY !== 'visible') { box.scrollTop += 40; return box.tagName; }
-    }
-    const root = document.scrollingElement;
-    root.scrollTop += 40;
-    return `${root.tagName} ${root.scrollHeight}/${innerHeight}`;
-  });
-  const after = await until(where, (w) => w.target.top !== before.target.top && around(w), { what: `the outline moved with the scroll (${scrolled})` });
-  assert.ok(around(after));
-  await sendFromPopup(env.popup, { type: 'popup/cancelFlow' });
-  await flowEnded(env.popup, { id });
-  assert.deepEqual(await evalInContentScript(page, 'crosslinkPanel.outlineRects()'), [], 'no outline once the flow ended');
-  await page.setViewportSize({ width: 1280, height: 860 });
+  try {
+    const where = async () => ({
+      outlines: await evalInContentScript(page, 'crosslinkPanel.outlineRects()'),
+      target: await page.getByRole('button', { name, exact: true }).evaluate((el) => { const r = el.getBoundingClientRect(); return { top: r.top, left: r.left }; }),
+    });
+    const around = (w) => w.outlines.some((o) => Math.abs(o.top - (w.target.top - 4)) < 1 && Math.abs(o.left - (w.target.left - 4)) < 1);
+    const before = await until(where, (w) => w.outlines.length > 0 && around(w), { what: 'the candidate outlined' });
+    // Scroll what scrolls: the document, or the box around the button (a dialog's body).
+    const scrolled = await page.getByRole('button', { name, exact: true }).evaluate((el) => {
+      for (let box = el.parentElement; box; box = box.parentElement) {
+        if (box.scrollHeight > box.clientHeight + 40 && getComputedStyle(box).overflowY !== 'visible') { box.scrollTop += 40; return box.tagName; }
+      }
+      const root = document.scrollingElement;
+      root.scrollTop += 40;
+      return `${root.tagName} ${root.scrollHeight}/${innerHeight}`;
+    });
+    const after = await until(where, (w) => w.target.top !== before.target.top && around(w), { what: `the outline moved with the scroll (${scrolled})` });
+    assert.ok(around(after));
+    await sendFromPopup(env.popup, { type: 'popup/cancelFlow' });
+    await flowEnded(env.popup, { id });
+    assert.deepEqual(await evalInContentScript(page, 'crosslinkPanel.outlineRects()'), [], 'no outline once the flow ended');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 860 });
+  }
 });
 
 test('a taught wording that leads to a wrong screen is dropped, the log says so, and the flow still ends right', async () => {
